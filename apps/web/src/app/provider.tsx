@@ -1,0 +1,9 @@
+import { ApolloProvider } from "@apollo/client/react";
+import { useState, type ReactNode } from "react";
+
+import { createApolloClient } from "@/lib/apollo-client";
+
+export function AppProvider({ children }: { children: ReactNode }) {
+  const [client] = useState(createApolloClient);
+  return <ApolloProvider client={client}>{children}</ApolloProvider>;
+}

@@ -1,0 +1,124 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation AddCandidates($jobPostingId: ID!, $candidates: [CandidateInput!]!) {\n    addCandidates(jobPostingId: $jobPostingId, candidates: $candidates) {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AddCandidatesDocument,
+    "\n  mutation CreateDemoData {\n    createDemoData {\n      id\n      title\n      candidateCount\n    }\n  }\n": typeof types.CreateDemoDataDocument,
+    "\n  mutation CreateJobPosting($input: CreateJobPostingInput!) {\n    createJobPosting(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.CreateJobPostingDocument,
+    "\n  query GetJobPosting($id: ID!, $first: Int!, $after: String) {\n    jobPosting(id: $id) {\n      id\n      title\n      description\n      requiredSkills\n      niceToHaveSkills\n      candidateCount\n      createdAt\n      latestRanking {\n        id\n        status\n        version\n        finishedAt\n      }\n      candidates(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            name\n            email\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n": typeof types.GetJobPostingDocument,
+    "\n  query GetJobPostings($first: Int!, $after: String) {\n    jobPostings(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          title\n          requiredSkills\n          candidateCount\n          createdAt\n          latestRanking {\n            id\n            status\n            version\n            finishedAt\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.GetJobPostingsDocument,
+    "\n  mutation RankCandidates($jobPostingId: ID!) {\n    rankCandidates(jobPostingId: $jobPostingId) {\n      id\n      type\n      status\n      version\n    }\n  }\n": typeof types.RankCandidatesDocument,
+    "\n  mutation CancelTask($id: ID!) {\n    cancelTask(id: $id) {\n      ...TaskListItem\n    }\n  }\n": typeof types.CancelTaskDocument,
+    "\n  query GetTaskTypes {\n    taskTypes {\n      name\n      title\n      maxAttempts\n      timeLimitSeconds\n    }\n  }\n": typeof types.GetTaskTypesDocument,
+    "\n  query GetTasks($first: Int!, $after: String, $filter: TaskFilter) {\n    tasks(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...TaskListItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.GetTasksDocument,
+    "\n  subscription OnTaskUpdated($id: ID!) {\n    taskUpdated(id: $id) {\n      ...TaskDetail\n    }\n  }\n": typeof types.OnTaskUpdatedDocument,
+    "\n  subscription OnTasksUpdated($filter: TaskFilter) {\n    tasksUpdated(filter: $filter) {\n      ...TaskListItem\n    }\n  }\n": typeof types.OnTasksUpdatedDocument,
+    "\n  mutation RetryTask($id: ID!) {\n    retryTask(id: $id) {\n      ...TaskListItem\n    }\n  }\n": typeof types.RetryTaskDocument,
+    "\n  fragment TaskListItem on Task {\n    id\n    type\n    status\n    version\n    progress {\n      current\n      total\n      percent\n      message\n    }\n    successCount\n    failureCount\n    attempts\n    maxAttempts\n    cancelRequested\n    createdAt\n    startedAt\n    finishedAt\n    updatedAt\n  }\n": typeof types.TaskListItemFragmentDoc,
+    "\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n    createdBy {\n      id\n      name\n      email\n    }\n  }\n": typeof types.TaskDetailFragmentDoc,
+};
+const documents: Documents = {
+    "\n  mutation AddCandidates($jobPostingId: ID!, $candidates: [CandidateInput!]!) {\n    addCandidates(jobPostingId: $jobPostingId, candidates: $candidates) {\n      id\n      name\n      email\n    }\n  }\n": types.AddCandidatesDocument,
+    "\n  mutation CreateDemoData {\n    createDemoData {\n      id\n      title\n      candidateCount\n    }\n  }\n": types.CreateDemoDataDocument,
+    "\n  mutation CreateJobPosting($input: CreateJobPostingInput!) {\n    createJobPosting(input: $input) {\n      id\n      title\n    }\n  }\n": types.CreateJobPostingDocument,
+    "\n  query GetJobPosting($id: ID!, $first: Int!, $after: String) {\n    jobPosting(id: $id) {\n      id\n      title\n      description\n      requiredSkills\n      niceToHaveSkills\n      candidateCount\n      createdAt\n      latestRanking {\n        id\n        status\n        version\n        finishedAt\n      }\n      candidates(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            name\n            email\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n": types.GetJobPostingDocument,
+    "\n  query GetJobPostings($first: Int!, $after: String) {\n    jobPostings(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          title\n          requiredSkills\n          candidateCount\n          createdAt\n          latestRanking {\n            id\n            status\n            version\n            finishedAt\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.GetJobPostingsDocument,
+    "\n  mutation RankCandidates($jobPostingId: ID!) {\n    rankCandidates(jobPostingId: $jobPostingId) {\n      id\n      type\n      status\n      version\n    }\n  }\n": types.RankCandidatesDocument,
+    "\n  mutation CancelTask($id: ID!) {\n    cancelTask(id: $id) {\n      ...TaskListItem\n    }\n  }\n": types.CancelTaskDocument,
+    "\n  query GetTaskTypes {\n    taskTypes {\n      name\n      title\n      maxAttempts\n      timeLimitSeconds\n    }\n  }\n": types.GetTaskTypesDocument,
+    "\n  query GetTasks($first: Int!, $after: String, $filter: TaskFilter) {\n    tasks(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...TaskListItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.GetTasksDocument,
+    "\n  subscription OnTaskUpdated($id: ID!) {\n    taskUpdated(id: $id) {\n      ...TaskDetail\n    }\n  }\n": types.OnTaskUpdatedDocument,
+    "\n  subscription OnTasksUpdated($filter: TaskFilter) {\n    tasksUpdated(filter: $filter) {\n      ...TaskListItem\n    }\n  }\n": types.OnTasksUpdatedDocument,
+    "\n  mutation RetryTask($id: ID!) {\n    retryTask(id: $id) {\n      ...TaskListItem\n    }\n  }\n": types.RetryTaskDocument,
+    "\n  fragment TaskListItem on Task {\n    id\n    type\n    status\n    version\n    progress {\n      current\n      total\n      percent\n      message\n    }\n    successCount\n    failureCount\n    attempts\n    maxAttempts\n    cancelRequested\n    createdAt\n    startedAt\n    finishedAt\n    updatedAt\n  }\n": types.TaskListItemFragmentDoc,
+    "\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n    createdBy {\n      id\n      name\n      email\n    }\n  }\n": types.TaskDetailFragmentDoc,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddCandidates($jobPostingId: ID!, $candidates: [CandidateInput!]!) {\n    addCandidates(jobPostingId: $jobPostingId, candidates: $candidates) {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  mutation AddCandidates($jobPostingId: ID!, $candidates: [CandidateInput!]!) {\n    addCandidates(jobPostingId: $jobPostingId, candidates: $candidates) {\n      id\n      name\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateDemoData {\n    createDemoData {\n      id\n      title\n      candidateCount\n    }\n  }\n"): (typeof documents)["\n  mutation CreateDemoData {\n    createDemoData {\n      id\n      title\n      candidateCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateJobPosting($input: CreateJobPostingInput!) {\n    createJobPosting(input: $input) {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  mutation CreateJobPosting($input: CreateJobPostingInput!) {\n    createJobPosting(input: $input) {\n      id\n      title\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetJobPosting($id: ID!, $first: Int!, $after: String) {\n    jobPosting(id: $id) {\n      id\n      title\n      description\n      requiredSkills\n      niceToHaveSkills\n      candidateCount\n      createdAt\n      latestRanking {\n        id\n        status\n        version\n        finishedAt\n      }\n      candidates(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            name\n            email\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n"): (typeof documents)["\n  query GetJobPosting($id: ID!, $first: Int!, $after: String) {\n    jobPosting(id: $id) {\n      id\n      title\n      description\n      requiredSkills\n      niceToHaveSkills\n      candidateCount\n      createdAt\n      latestRanking {\n        id\n        status\n        version\n        finishedAt\n      }\n      candidates(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            name\n            email\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetJobPostings($first: Int!, $after: String) {\n    jobPostings(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          title\n          requiredSkills\n          candidateCount\n          createdAt\n          latestRanking {\n            id\n            status\n            version\n            finishedAt\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query GetJobPostings($first: Int!, $after: String) {\n    jobPostings(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          title\n          requiredSkills\n          candidateCount\n          createdAt\n          latestRanking {\n            id\n            status\n            version\n            finishedAt\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RankCandidates($jobPostingId: ID!) {\n    rankCandidates(jobPostingId: $jobPostingId) {\n      id\n      type\n      status\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation RankCandidates($jobPostingId: ID!) {\n    rankCandidates(jobPostingId: $jobPostingId) {\n      id\n      type\n      status\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelTask($id: ID!) {\n    cancelTask(id: $id) {\n      ...TaskListItem\n    }\n  }\n"): (typeof documents)["\n  mutation CancelTask($id: ID!) {\n    cancelTask(id: $id) {\n      ...TaskListItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetTaskTypes {\n    taskTypes {\n      name\n      title\n      maxAttempts\n      timeLimitSeconds\n    }\n  }\n"): (typeof documents)["\n  query GetTaskTypes {\n    taskTypes {\n      name\n      title\n      maxAttempts\n      timeLimitSeconds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetTasks($first: Int!, $after: String, $filter: TaskFilter) {\n    tasks(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...TaskListItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query GetTasks($first: Int!, $after: String, $filter: TaskFilter) {\n    tasks(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...TaskListItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OnTaskUpdated($id: ID!) {\n    taskUpdated(id: $id) {\n      ...TaskDetail\n    }\n  }\n"): (typeof documents)["\n  subscription OnTaskUpdated($id: ID!) {\n    taskUpdated(id: $id) {\n      ...TaskDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OnTasksUpdated($filter: TaskFilter) {\n    tasksUpdated(filter: $filter) {\n      ...TaskListItem\n    }\n  }\n"): (typeof documents)["\n  subscription OnTasksUpdated($filter: TaskFilter) {\n    tasksUpdated(filter: $filter) {\n      ...TaskListItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryTask($id: ID!) {\n    retryTask(id: $id) {\n      ...TaskListItem\n    }\n  }\n"): (typeof documents)["\n  mutation RetryTask($id: ID!) {\n    retryTask(id: $id) {\n      ...TaskListItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TaskListItem on Task {\n    id\n    type\n    status\n    version\n    progress {\n      current\n      total\n      percent\n      message\n    }\n    successCount\n    failureCount\n    attempts\n    maxAttempts\n    cancelRequested\n    createdAt\n    startedAt\n    finishedAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment TaskListItem on Task {\n    id\n    type\n    status\n    version\n    progress {\n      current\n      total\n      percent\n      message\n    }\n    successCount\n    failureCount\n    attempts\n    maxAttempts\n    cancelRequested\n    createdAt\n    startedAt\n    finishedAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n    createdBy {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n    createdBy {\n      id\n      name\n      email\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -38,6 +38,8 @@ export interface ZkSimulator {
   readonly stats: Readonly<ZkSimulatorStats>;
   /** Connections currently open. */
   readonly openConnections: number;
+  /** Connections that registered for real-time events (REG_EVENT) and are still open. */
+  readonly eventSubscribers: number;
   setFaults(changes: Partial<Faults>): void;
   /**
    * Someone presents a finger at the terminal: the record is logged and pushed to every session
@@ -100,6 +102,9 @@ export async function createZkSimulator({
     stats,
     get openConnections() {
       return sessions.size;
+    },
+    get eventSubscribers() {
+      return [...sessions.values()].filter((session) => session.receivesEvents).length;
     },
     setFaults(changes) {
       faults = mergeFaults(faults, changes);

@@ -56,6 +56,10 @@ export class Session {
     socket.on("error", () => {});
   }
 
+  get receivesEvents(): boolean {
+    return this.eventsRegistered && this.writable;
+  }
+
   pushAttendanceEvent(record: AttendanceRecord): void {
     if (!this.eventsRegistered || !this.writable) return;
     // Events carry the event flag where replies carry the session id, and reply id 0.

@@ -27,7 +27,7 @@ type Documents = {
     "\n  subscription OnTasksUpdated($filter: TaskFilter) {\n    tasksUpdated(filter: $filter) {\n      ...TaskListItem\n    }\n  }\n": typeof types.OnTasksUpdatedDocument,
     "\n  mutation RetryTask($id: ID!) {\n    retryTask(id: $id) {\n      ...TaskListItem\n    }\n  }\n": typeof types.RetryTaskDocument,
     "\n  fragment TaskListItem on Task {\n    id\n    type\n    status\n    version\n    progress {\n      current\n      total\n      percent\n      message\n    }\n    successCount\n    failureCount\n    attempts\n    maxAttempts\n    cancelRequested\n    createdAt\n    startedAt\n    finishedAt\n    updatedAt\n  }\n": typeof types.TaskListItemFragmentDoc,
-    "\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n    createdBy {\n      id\n      name\n      email\n    }\n  }\n": typeof types.TaskDetailFragmentDoc,
+    "\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n  }\n": typeof types.TaskDetailFragmentDoc,
 };
 const documents: Documents = {
     "\n  mutation AddCandidates($jobPostingId: ID!, $candidates: [CandidateInput!]!) {\n    addCandidates(jobPostingId: $jobPostingId, candidates: $candidates) {\n      id\n      name\n      email\n    }\n  }\n": types.AddCandidatesDocument,
@@ -43,7 +43,7 @@ const documents: Documents = {
     "\n  subscription OnTasksUpdated($filter: TaskFilter) {\n    tasksUpdated(filter: $filter) {\n      ...TaskListItem\n    }\n  }\n": types.OnTasksUpdatedDocument,
     "\n  mutation RetryTask($id: ID!) {\n    retryTask(id: $id) {\n      ...TaskListItem\n    }\n  }\n": types.RetryTaskDocument,
     "\n  fragment TaskListItem on Task {\n    id\n    type\n    status\n    version\n    progress {\n      current\n      total\n      percent\n      message\n    }\n    successCount\n    failureCount\n    attempts\n    maxAttempts\n    cancelRequested\n    createdAt\n    startedAt\n    finishedAt\n    updatedAt\n  }\n": types.TaskListItemFragmentDoc,
-    "\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n    createdBy {\n      id\n      name\n      email\n    }\n  }\n": types.TaskDetailFragmentDoc,
+    "\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n  }\n": types.TaskDetailFragmentDoc,
 };
 
 /**
@@ -115,7 +115,7 @@ export function graphql(source: "\n  fragment TaskListItem on Task {\n    id\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n    createdBy {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n    createdBy {\n      id\n      name\n      email\n    }\n  }\n"];
+export function graphql(source: "\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

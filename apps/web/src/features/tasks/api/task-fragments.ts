@@ -40,10 +40,5 @@ export const TaskDetailFragment = graphql(`
       attempt
       createdAt
     }
-    createdBy {
-      id
-      name
-      email
-    }
   }
 `);

@@ -7,6 +7,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { assertNever } from "@/lib/assert-never";
 import { errorText } from "@/lib/graphql-errors";
 
+import { useTaskTypes } from "../api/get-task-types";
 import { useLiveTask, type LiveTaskConnection } from "../hooks/use-live-task";
 import { TaskActions } from "./task-actions";
 import { TaskErrors } from "./task-errors";
@@ -46,6 +47,8 @@ function LiveNotice({ connection, onResubscribe }: { connection: LiveTaskConnect
 export function TaskDetail({ id }: { id: string }) {
   const { task, error, connection, resubscribe } = useLiveTask(id);
   const navigate = useNavigate();
+  const { data: types } = useTaskTypes();
+  const typeTitle = task ? (types?.taskTypes.find((t) => t.name === task.type)?.title ?? task.type) : "Task";
 
   return (
     <div className="page" data-connection={connection}>
@@ -55,11 +58,10 @@ export function TaskDetail({ id }: { id: string }) {
 
       <header className="page__head">
         <div>
-          <h1 className="page__title">{task ? task.type : "Task"}</h1>
+          <h1 className="page__title">{typeTitle}</h1>
           {task ? (
             <p className="muted small">
-              <span className="mono">{task.id}</span>
-              {task.createdBy ? ` · started by ${task.createdBy.name}` : null}
+              <span className="mono">{task.type}</span> · <span className="mono">{task.id}</span>
             </p>
           ) : null}
         </div>

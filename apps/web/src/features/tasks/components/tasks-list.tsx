@@ -4,7 +4,6 @@ import { useSearchParams } from "react-router";
 
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
-import { ConnectionIndicator } from "@/components/ui/connection-indicator";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { ALL_STATUSES } from "@/components/ui/task-status";
@@ -76,7 +75,6 @@ export function TasksList() {
           <h1 className="page__title">Tasks</h1>
           <p className="muted small">Every operation started by people or schedules, updated live.</p>
         </div>
-        <ConnectionIndicator />
       </header>
       <TaskFilters statuses={statuses} type={type} onChange={setFilter} />
       <ErrorBoundary name="Tasks list" resetKey={JSON.stringify(filter)}>

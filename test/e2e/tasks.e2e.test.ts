@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+import { startTaskline } from "../support/taskline.js";
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+const SCREENSHOT_PATH = "/tmp/taskline-task.png";
+
+describe("ranking candidates from the dashboard", () => {
+  let app: Awaited<ReturnType<typeof startTaskline>>;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    app = await startTaskline();
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    page.on("pageerror", (error) => consoleErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("shows the ranking task's bar rise to 100, the status COMPLETED and the ranked candidates, live", async () => {
+    // Arrange: demo data loaded from the UI lands on the new posting.
+    await page.goto(`${app.url}/job-postings`);
+    await page.getByRole("button", { name: "Load demo data" }).first().click();
+    await page.waitForURL(/\/job-postings\/[^/]+$/);
+    await expect.poll(() => page.getByRole("row").count(), { timeout: 10_000 }).toBeGreaterThan(1);
+
+    // Act: rank, and land on the task page at once.
+    await page.getByRole("button", { name: "Rank candidates" }).click();
+    await page.waitForURL(/\/tasks\/[^/]+$/);
+
+    // Assert: every aria-valuenow the bar shows comes from server events; record them until the task completes.
+    const bar = page.getByRole("progressbar", { name: "Task progress" });
+    await bar.waitFor({ timeout: 15_000 });
+    const seen: number[] = [];
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const now = await bar.getAttribute("aria-valuenow");
+      if (now !== null && (seen.length === 0 || seen[seen.length - 1] !== Number(now))) seen.push(Number(now));
+      const status = await page.locator(".page__head [data-status]").first().getAttribute("data-status").catch(() => null);
+      if (status === "COMPLETED" && seen[seen.length - 1] === 100) break;
+      if (status === "FAILED" || status === "CANCELLED") throw new Error(`ranking ended ${status}`);
+      if (Date.now() > deadline) throw new Error(`no completion within 60 s; bar values seen: ${seen.join(", ")}`);
+      await page.waitForTimeout(25);
+    }
+
+    expect(seen.at(-1)).toBe(100);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen); // it only ever rises
+    await expect.poll(() => page.getByText("Completed", { exact: true }).first().isVisible()).toBe(true);
+
+    const rankedRows = page.getByTestId("ranked-row");
+    await expect.poll(() => rankedRows.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await rankedRows.first().locator("td").first().textContent()).toBe("1");
+    const taskUrl = page.url();
+    const taskId = taskUrl.split("/").pop()!;
+
+    await page.screenshot({ path: SCREENSHOT_PATH, fullPage: true });
+
+    // The tasks list shows the same task with its final status.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tasks" }).click();
+    const row = page.locator(`tr[data-task-id="${taskId}"]`);
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.getAttribute("data-status")).toBe("COMPLETED");
+    expect(await row.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("100");
+
+    expect(consoleErrors.filter((e) => !/favicon/i.test(e))).toEqual([]);
+  });
+});

@@ -40,8 +40,11 @@ declare module "node-zklib" {
 
   export interface ZkBulkRead<T> {
     data: T[];
-    /** Set when the read ended early; `data` is then partial and possibly misaligned. */
-    err: Error | null;
+    /**
+     * Set when the read ended early; `data` is then partial and possibly misaligned. null after a
+     * complete buffered read, absent after a small one (one CMD_DATA frame): test with `if (err)`.
+     */
+    err?: Error | null;
   }
 
   /** What every rejected node-zklib call carries. */

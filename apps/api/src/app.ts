@@ -1,0 +1,129 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import type { TaskType } from "../../../tasks/contract.js";
+import { taskTypes as builtInTaskTypes } from "../../../tasks/index.js";
+import type { Config } from "./config.js";
+import { createDataSource } from "./db/data-source.js";
+import { type EmbeddedDatabase, runningEmbeddedUrl, startEmbeddedPostgres } from "./db/embedded.js";
+import { migrate } from "./db/migrate.js";
+import type { AppServices } from "./graphql/context.js";
+import { buildTasklineSchema } from "./graphql/schema.js";
+import { type HttpServer, startHttpServer } from "./graphql/server.js";
+import type { Logger } from "./lib/logger.js";
+import { RecruitingService } from "./modules/recruiting/recruiting.service.js";
+import { TaskDetailsCache } from "./modules/tasks/task-details-cache.js";
+import { TaskTypeRegistry } from "./modules/tasks/task-registry.js";
+import { CANCEL_CHANNEL, TaskService } from "./modules/tasks/task.service.js";
+import { PgListener } from "./realtime/pg-listener.js";
+import { TASK_CHANNEL, TaskHub } from "./realtime/task-hub.js";
+import { startWorker, type Worker } from "./worker/worker.js";
+
+/** The built SPA: found by walking up from this file, which runs from src/ (tsx) or dist/apps/api/src/ (tsc). */
+export const WEB_DIST = findUp(path.dirname(fileURLToPath(import.meta.url)), "apps/web/dist");
+
+function findUp(from: string, relative: string): string | undefined {
+  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "apps", "api", "package.json"))) return path.join(dir, relative);
+  }
+  return undefined;
+}
+
+export type TasklineOptions = {
+  config: Config;
+  log: Logger;
+  /** Serve GraphQL and the SPA. */
+  api: boolean;
+  /** Run tasks in this process. */
+  worker: boolean;
+  /** More task types besides the built-in ones (tests). */
+  extraTaskTypes?: TaskType<any, unknown>[];
+  /** `npm run worker` without DATABASE_URL joins the embedded server an `npm start` runs, never starts its own. */
+  joinEmbedded?: boolean;
+};
+
+export type Taskline = {
+  url: string | undefined;
+  databaseUrl: string;
+  services: AppServices;
+  worker: Worker | undefined;
+  listener: PgListener;
+  pool: pg.Pool;
+  stop(): Promise<void>;
+};
+
+/** The composition root: everything a Taskline process runs, started in order and stopped in reverse. */
+export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
+  const { config, log } = opts;
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl && opts.joinEmbedded) {
+    databaseUrl = await runningEmbeddedUrl(config.dataDir);
+    if (!databaseUrl) throw new Error(`No DATABASE_URL and no embedded database running under ${config.dataDir}: start one with \`npm start\`, or set DATABASE_URL.`);
+  }
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.pgPort, log: log.child({ component: "postgres" }) });
+    databaseUrl = embedded.url;
+  }
+
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch((err) => log.error({ err }, "error during shutdown"));
+  };
+  if (embedded) stops.push(() => embedded.stop());
+  try {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: config.worker.concurrency + 10, application_name: "taskline" });
+    // An idle client's connection can drop (Postgres restart); without these handlers that error kills the process.
+    pool.on("error", (err) => log.warn({ err: err.message }, "idle database connection lost"));
+    pool.on("connect", (client) => client.on("error", (err) => log.warn({ err: err.message }, "database connection error")));
+    stops.push(() => pool.end());
+
+    const ds = createDataSource(databaseUrl);
+    await ds.initialize();
+    stops.push(() => ds.destroy());
+    await migrate(ds, pool, log);
+
+    const listener = new PgListener({ connectionString: databaseUrl, channels: [TASK_CHANNEL, CANCEL_CHANNEL], log: log.child({ component: "listener" }) });
+    await listener.start();
+    stops.push(() => listener.stop());
+
+    const registry = new TaskTypeRegistry([...builtInTaskTypes, ...(opts.extraTaskTypes ?? [])]);
+    const tasks = new TaskService(ds, registry);
+    const recruiting = new RecruitingService(ds);
+    const hub = new TaskHub(listener, { loadTasks: (ids) => tasks.loadMany(ids), loadChangedSince: (since) => tasks.loadChangedSince(since) }, log);
+    const services: AppServices = { tasks, recruiting, registry, hub, taskDetails: new TaskDetailsCache(tasks) };
+
+    let worker: Worker | undefined;
+    if (opts.worker) {
+      worker = await startWorker({
+        pool,
+        listener,
+        registry,
+        services: { db: ds, recruiting },
+        log,
+        concurrency: config.worker.concurrency,
+        progressFlushMs: config.worker.progressFlushMs,
+      });
+      stops.push(() => worker!.stop());
+    }
+
+    let http: HttpServer | undefined;
+    if (opts.api) {
+      http = await startHttpServer({
+        schema: await buildTasklineSchema(),
+        services,
+        port: config.port,
+        host: config.host,
+        webDist: WEB_DIST,
+        exposeInternalErrors: config.env === "development",
+        log,
+      });
+      stops.push(() => http!.stop());
+    }
+    return { url: http?.url, databaseUrl, services, worker, listener, pool, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

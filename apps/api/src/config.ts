@@ -1,0 +1,61 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only place that reads the environment. Every setting has its default and unit here; a bad value stops the
+ * process at start with the name of the variable, never later in a request.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Unset: an embedded Postgres under TASKLINE_DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  TASKLINE_DATA_DIR: z.string().default("./.data"),
+  /** Port for the embedded Postgres; 0 picks a free one (this machine may already run a server on 5432). */
+  TASKLINE_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default("0.0.0.0"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Tasks one worker process runs at once. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
+  /** How often a worker writes the coalesced progress of its running tasks, in milliseconds. */
+  PROGRESS_FLUSH_MS: z.coerce.number().int().min(10).max(10_000).default(100),
+  /** Run a worker inside the API process (`npm start`); `npm run worker` runs workers alone. */
+  TASKLINE_EMBEDDED_WORKER: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+});
+
+export type Config = {
+  env: "development" | "production" | "test";
+  databaseUrl: string | undefined;
+  dataDir: string;
+  pgPort: number;
+  port: number;
+  host: string;
+  logLevel: string;
+  worker: { concurrency: number; progressFlushMs: number; embedded: boolean };
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}\nSee docs/configuration.md.`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.TASKLINE_DATA_DIR),
+    pgPort: e.TASKLINE_PG_PORT,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    worker: {
+      concurrency: e.WORKER_CONCURRENCY,
+      progressFlushMs: e.PROGRESS_FLUSH_MS,
+      embedded: e.TASKLINE_EMBEDDED_WORKER,
+    },
+  };
+}

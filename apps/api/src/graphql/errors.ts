@@ -1,0 +1,64 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+
+/**
+ * One class per `extensions.code` a client can see; docs/error-codes.md lists them. Anything else thrown in a
+ * resolver reaches the client as INTERNAL_SERVER_ERROR without its message (see formatError in graphql/server.ts).
+ */
+abstract class TasklineError extends GraphQLError {
+  constructor(message: string, code: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+export class NotFoundError extends TasklineError {
+  constructor(what: string, id: string) {
+    super(`${what} ${id} was not found`, "NOT_FOUND", { id });
+  }
+}
+
+export class BadUserInputError extends TasklineError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, "BAD_USER_INPUT", details);
+  }
+}
+
+export class TaskNotCancellableError extends TasklineError {
+  constructor(id: string, status: string) {
+    super(`Task ${id} is ${status.toUpperCase()} and can no longer be cancelled`, "TASK_NOT_CANCELLABLE", { id, status: status.toUpperCase() });
+  }
+}
+
+export class TaskNotRetryableError extends TasklineError {
+  constructor(id: string, status: string) {
+    super(`Task ${id} is ${status.toUpperCase()}; only FAILED or CANCELLED tasks can be retried`, "TASK_NOT_RETRYABLE", { id, status: status.toUpperCase() });
+  }
+}
+
+export class UnknownTaskTypeError extends TasklineError {
+  constructor(type: string) {
+    super(`Unknown task type "${type}"`, "BAD_USER_INPUT", { type });
+  }
+}
+
+export const INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR";
+
+/**
+ * What a client may see of an error: Taskline's own codes as they are, anything else as INTERNAL_SERVER_ERROR with
+ * a generic message (no SQL, stack or secret leaves the process). Development mode keeps the original message.
+ */
+export function maskError(formatted: GraphQLFormattedError, original: unknown, exposeInternals: boolean): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  const cause = original instanceof GraphQLError ? original.originalError : original;
+  // A GraphQLError of ours or of graphql-js itself (parse, validation) is meant for clients; any other cause is not.
+  const known = typeof code === "string" && code !== INTERNAL_SERVER_ERROR && !(cause instanceof Error && !(cause instanceof GraphQLError));
+  if (known) {
+    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return {
+    message: exposeInternals ? formatted.message : "Internal server error",
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: INTERNAL_SERVER_ERROR },
+  };
+}

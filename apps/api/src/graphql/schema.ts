@@ -1,0 +1,15 @@
+import "reflect-metadata";
+import type { GraphQLSchema } from "graphql";
+import { createPubSub } from "@graphql-yoga/subscription";
+import { buildSchema } from "type-graphql";
+import { CandidateResolver, JobPostingResolver } from "../modules/recruiting/recruiting.resolver.js";
+import { TaskResolver } from "../modules/tasks/task.resolver.js";
+import { Node } from "./node.js";
+
+export const resolvers = [TaskResolver, JobPostingResolver, CandidateResolver] as const;
+
+export function buildTasklineSchema(): Promise<GraphQLSchema> {
+  // Subscriptions take their events from the TaskHub (each has its own `subscribe`); type-graphql still insists on
+  // a PubSub being configured.
+  return buildSchema({ resolvers, orphanedTypes: [Node], validate: false, pubSub: createPubSub() });
+}

@@ -1,0 +1,74 @@
+import { run, type Runner, type TaskList } from "graphile-worker";
+import type pg from "pg";
+import { graphileLogger } from "../lib/graphile-logger.js";
+import type { Logger } from "../lib/logger.js";
+import type { TaskTypeRegistry } from "../modules/tasks/task-registry.js";
+import { CANCEL_CHANNEL } from "../modules/tasks/task.service.js";
+import type { PgListener } from "../realtime/pg-listener.js";
+import { TaskCancelledError } from "./abort-reasons.js";
+import { executeTask } from "./execute-task.js";
+import { ProgressWriter } from "./progress-writer.js";
+import type { TaskServices } from "./services.js";
+
+export type WorkerOptions = {
+  pool: pg.Pool;
+  /** The process's LISTEN connection; it must listen on CANCEL_CHANNEL. */
+  listener: PgListener;
+  registry: TaskTypeRegistry;
+  services: TaskServices;
+  log: Logger;
+  concurrency: number;
+  progressFlushMs: number;
+  /** On stop, how long running tasks may go on before they are aborted (and retried elsewhere). */
+  shutdownGraceMs?: number;
+};
+
+export type Worker = { runner: Runner; writer: ProgressWriter; running: Map<string, AbortController>; stop(): Promise<void> };
+
+/** A graphile-worker runner whose jobs are Taskline tasks, with the progress writer and cancel notices around it. */
+export async function startWorker(opts: WorkerOptions): Promise<Worker> {
+  const { pool, listener, registry, services, concurrency, progressFlushMs, shutdownGraceMs = 5_000 } = opts;
+  const log = opts.log.child({ component: "worker" });
+  const running = new Map<string, AbortController>();
+  const writer = new ProgressWriter(pool, log, progressFlushMs);
+  writer.start();
+
+  const onNotification = (channel: string, taskId: string) => {
+    if (channel === CANCEL_CHANNEL) running.get(taskId)?.abort(new TaskCancelledError());
+  };
+  // A cancel sent while the connection was down is still in the row: look there for the tasks this process runs.
+  const onReconnected = async () => {
+    if (!running.size) return;
+    const { rows } = await pool.query(`SELECT id FROM task WHERE id = ANY($1::uuid[]) AND cancel_requested_at IS NOT NULL`, [[...running.keys()]]);
+    for (const { id } of rows) running.get(id)?.abort(new TaskCancelledError());
+  };
+  const onReconnectedSafe = () => void onReconnected().catch((err) => log.error({ err }, "checking cancels after reconnect failed"));
+  listener.on("notification", onNotification);
+  listener.on("reconnected", onReconnectedSafe);
+
+  const deps = { pool, writer, services, log, running };
+  const taskList: TaskList = {};
+  for (const type of registry.list()) taskList[type.name] = (payload, helpers) => executeTask(type, payload, helpers, deps);
+
+  const runner = await run({
+    pgPool: pool,
+    taskList,
+    concurrency,
+    noHandleSignals: true,
+    logger: graphileLogger(log),
+    preset: { worker: { gracefulShutdownAbortTimeout: shutdownGraceMs } },
+  });
+  log.info({ concurrency, taskTypes: Object.keys(taskList) }, "worker started");
+
+  return {
+    runner,
+    writer,
+    running,
+    async stop() {
+      listener.off("notification", onNotification);
+      listener.off("reconnected", onReconnectedSafe);
+      await runner.stop();
+      await writer.stop();
+    },
+  };
+}

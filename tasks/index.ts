@@ -1,0 +1,6 @@
+import type { TaskType } from "./contract.js";
+import rankCandidates from "./recruiting/rank_candidates.js";
+
+/** Every task type Taskline runs. Adding one: a file under tasks/<domain>/ and a line here. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const taskTypes: TaskType<any, unknown>[] = [rankCandidates];

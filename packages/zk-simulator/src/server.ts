@@ -47,7 +47,7 @@ export interface ZkSimulator {
    * would refuse the punch.
    */
   punch(userId: string, at?: Date, options?: PunchOptions): AttendanceRecord;
-  /** Stops listening and drops every connection. */
+  /** Stops listening and drops every connection; calling it again returns the same promise. */
   close(): Promise<void>;
 }
 
@@ -65,6 +65,7 @@ export async function createZkSimulator({
   const stats: ZkSimulatorStats = { connectionsAccepted: 0, chunksSent: 0 };
   const sessions = new Map<Socket, Session>();
   let lastSessionId = 0;
+  let closing: Promise<void> | undefined;
 
   const context = {
     state,
@@ -116,12 +117,13 @@ export async function createZkSimulator({
       for (const session of sessions.values()) session.pushAttendanceEvent(record);
       return record;
     },
-    async close() {
-      const closed = new Promise<void>((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      );
-      for (const socket of sessions.keys()) socket.destroy();
-      await closed;
+    close() {
+      // Idempotent: a test may hang up mid-read and its cleanup close again.
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        for (const socket of sessions.keys()) socket.destroy();
+      });
+      return closing;
     },
   };
 }

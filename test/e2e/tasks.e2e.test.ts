@@ -65,7 +65,9 @@ describe("ranking candidates from the dashboard", () => {
 
     expect(seen.at(-1)).toBe(100);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen); // it only ever rises
-    await expect.poll(() => page.getByText("Completed", { exact: true }).first().isVisible()).toBe(true);
+    const badge = page.locator(".page__head [data-status]").first();
+    expect(await badge.getAttribute("data-status")).toBe("COMPLETED");
+    expect(await badge.textContent()).toContain("Completed");
 
     const rankedRows = page.getByTestId("ranked-row");
     await expect.poll(() => rankedRows.count(), { timeout: 10_000 }).toBeGreaterThan(0);

@@ -152,12 +152,12 @@ export class TaskService {
              error = 'Cancelled before it started' WHERE id = $1 RETURNING *`,
           [id],
         );
-        return taskFromRow(rows[0]);
+        return taskFromRow(updatedRows(rows)[0]);
       }
       if (status === TaskStatus.RUNNING) {
         const rows = await m.query(`UPDATE task SET cancel_requested_at = coalesce(cancel_requested_at, now()) WHERE id = $1 RETURNING *`, [id]);
         await m.query(`SELECT pg_notify($1, $2)`, [CANCEL_CHANNEL, id]);
-        return taskFromRow(rows[0]);
+        return taskFromRow(updatedRows(rows)[0]);
       }
       throw new TaskNotCancellableError(id, status);
     });
@@ -171,6 +171,11 @@ export class TaskService {
     if (!rows[0]) throw new TaskNotRetryableError(id, (await this.getOrFail(id)).status);
     return taskFromRow(rows[0]);
   }
+}
+
+/** TypeORM answers a top-level UPDATE ... RETURNING with [rows, affected]; a SELECT with the rows alone. */
+function updatedRows(result: unknown[]): Record<string, unknown>[] {
+  return (Array.isArray(result[0]) ? result[0] : result) as Record<string, unknown>[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,84 @@
+import "reflect-metadata";
+import { createClient, type Client } from "graphql-ws";
+import WebSocket from "ws";
+import { startTaskline as start, type Taskline } from "../../apps/api/src/app.js";
+import { loadConfig } from "../../apps/api/src/config.js";
+import { createLogger } from "../../apps/api/src/lib/logger.js";
+import { createTestDatabase } from "./database.js";
+import { testTaskTypes } from "./task-types.js";
+
+export type TestTaskline = Taskline & {
+  url: string;
+  /** POSTs a GraphQL document; returns the whole response body (data and errors). */
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> }>;
+  /** A graphql-ws client in this process (Node 20 has no global WebSocket). */
+  wsClient(): Client;
+  close(): Promise<void>;
+};
+
+/**
+ * A whole Taskline (API on a free port, worker, test task types) on a database of its own.
+ * `worker: false` gives an API-only process, e.g. to run the worker elsewhere.
+ */
+export async function startTaskline(opts: { worker?: boolean; env?: Record<string, string> } = {}): Promise<TestTaskline> {
+  const db = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: db.url, PORT: "0", HOST: "127.0.0.1", PROGRESS_FLUSH_MS: "50", ...opts.env });
+  const app = await start({ config, log: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), api: true, worker: opts.worker ?? true, extraTaskTypes: testTaskTypes });
+  const url = app.url!;
+  const clients: Client[] = [];
+  return {
+    ...app,
+    url,
+    async gql(query, variables) {
+      const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+      return res.json();
+    },
+    wsClient() {
+      const client = createClient({ url: `${url.replace("http", "ws")}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      for (const c of clients) await c.dispose();
+      await app.stop();
+      await db.drop();
+    },
+  };
+}
+
+/** Collects a subscription's events until `until` says stop (or the timeout passes). */
+export function collect<T>(client: Client, query: string, variables: Record<string, unknown>, until: (event: T, all: T[]) => boolean, timeoutMs = 20_000): Promise<T[]> {
+  return new Promise((resolve, reject) => {
+    const events: T[] = [];
+    const timer = setTimeout(() => {
+      dispose();
+      reject(new Error(`subscription timed out after ${timeoutMs} ms with ${events.length} events: ${JSON.stringify(events.at(-1))}`));
+    }, timeoutMs);
+    const dispose = client.subscribe<T>(
+      { query, variables },
+      {
+        next: (msg) => {
+          if (msg.errors) {
+            clearTimeout(timer);
+            dispose();
+            reject(new Error(JSON.stringify(msg.errors)));
+            return;
+          }
+          events.push(msg.data as T);
+          if (until(msg.data as T, events)) {
+            clearTimeout(timer);
+            dispose();
+            resolve(events);
+          }
+        },
+        error: (err) => {
+          clearTimeout(timer);
+          reject(err instanceof Error ? err : new Error(JSON.stringify(err)));
+        },
+        complete: () => {},
+      },
+    );
+  });
+}
+
+export const TASK_FIELDS = `id type status version attempts maxAttempts error successCount failureCount progress { current total percent message } result`;

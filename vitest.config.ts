@@ -15,6 +15,7 @@ export default defineConfig({
       "tasks/**/*.test.ts",
       "packages/*/src/**/*.test.ts",
       "test/integration/**/*.test.ts",
+      "test/e2e/**/*.e2e.test.ts",
     ],
     globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 30_000,

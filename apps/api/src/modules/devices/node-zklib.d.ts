@@ -63,6 +63,11 @@ declare module "node-zklib" {
   }
 
   export default class ZKLib {
+    /**
+     * `timeout` (ms) must be positive: with 0 every bulk read whose first reply takes over ~1 ms
+     * rejects, because node-zklib arms `setTimeout(reject, this.timeout)` unconditionally there.
+     * `inport` is the local UDP port for the fallback it attempts only when TCP is refused.
+     */
     constructor(ip: string, port: number, timeout: number, inport: number);
     ip: string;
     connectionType: "tcp" | "udp" | null;

@@ -18,7 +18,7 @@ const schema = z.object({
   /** Tasks one worker process runs at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
   /** How often a worker writes the coalesced progress of its running tasks, in milliseconds. */
-  PROGRESS_FLUSH_MS: z.coerce.number().int().min(10).max(10_000).default(100),
+  PROGRESS_FLUSH_MS: z.coerce.number().int().min(10).max(10_000).default(200),
   /** Run a worker inside the API process (`npm start`); `npm run worker` runs workers alone. */
   TASKLINE_EMBEDDED_WORKER: z
     .enum(["true", "false"])

@@ -20,7 +20,8 @@ export function demoCandidates(count = 48): CandidateInput[] {
   let seed = 20_261_125;
   const next = (n: number) => {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return seed % n;
+    // The low bits of this generator cycle quickly; the high ones do not.
+    return Math.floor(seed / 65_536) % n;
   };
   return Array.from({ length: count }, (_, i) => {
     const first = FIRST[next(FIRST.length)]!;

@@ -31,7 +31,7 @@ export async function startTaskline(opts: { worker?: boolean; env?: Record<strin
     url,
     async gql(query, variables) {
       const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
-      return res.json();
+      return (await res.json()) as never;
     },
     wsClient() {
       const client = createClient({ url: `${url.replace("http", "ws")}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });

@@ -56,7 +56,15 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
     concurrency,
     noHandleSignals: true,
     logger: graphileLogger(log),
-    preset: { worker: { gracefulShutdownAbortTimeout: shutdownGraceMs } },
+    preset: {
+      worker: {
+        gracefulShutdownAbortTimeout: shutdownGraceMs,
+        // Completions of jobs that finish together go to the database in one statement (graphile-worker batches
+        // those made within this many milliseconds). A crash in that window only means the job runs again, and the
+        // task's claim fences the repeat.
+        completeJobBatchDelay: 2,
+      },
+    },
   });
   log.info({ concurrency, taskTypes: Object.keys(taskList) }, "worker started");
 

@@ -13,6 +13,8 @@ import { loadConfig } from "../../apps/api/src/config.js";
 import { startEmbeddedPostgres } from "../../apps/api/src/db/embedded.js";
 import { graphileLogger } from "../../apps/api/src/lib/graphile-logger.js";
 import { createLogger } from "../../apps/api/src/lib/logger.js";
+import { Role } from "../../apps/api/src/modules/identity/roles.js";
+import { effectiveScopes, type Viewer } from "../../apps/api/src/modules/identity/viewer.js";
 import { ProgressWriter, type RunState } from "../../apps/api/src/worker/progress-writer.js";
 import { ms, summary } from "./stats.js";
 
@@ -62,6 +64,7 @@ async function main() {
     const config = loadConfig({ NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1" });
     const app = await startTaskline({ config, log, api: true, worker: true, extraTaskTypes: [tenSteps, hold] });
     try {
+      await signInBench(app);
       await enqueueToStart(app);
       const subscriberCounts = (process.env.BENCH_SUBSCRIBERS ?? "1,1000").split(",").filter(Boolean).map(Number);
       for (const subscribers of subscriberCounts) await progressLatency(app, databaseUrl, subscribers);
@@ -73,6 +76,16 @@ async function main() {
     await stopDb?.();
     if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The bench's caller: an admin with an API key, as a third-party tool would be. */
+let benchAdmin: Viewer;
+let benchKey: string;
+
+async function signInBench(app: Taskline) {
+  const [{ id }] = (await app.pool.query(`INSERT INTO app_user (email, name, password_hash, role) VALUES ('bench@example.com', 'Bench', 'x', 'admin') RETURNING id`)).rows;
+  benchAdmin = { userId: id, email: "bench@example.com", role: Role.ADMIN, scopes: effectiveScopes(Role.ADMIN), via: "session" };
+  benchKey = (await app.services.apiKeys.create(benchAdmin, { name: "bench", scopes: ["tasks:read"] }, { ip: "127.0.0.1" })).secret;
 }
 
 /** Enqueue (task row + job, one statement) to the worker's claim, on an idle worker, one at a time. */
@@ -96,7 +109,7 @@ async function progressLatency(app: Taskline, databaseUrl: string, subscribers: 
   const task = await app.services.tasks.enqueue("bench.hold", {});
   await waitFor(app, task.id, (t) => t.status === "running");
   const { rows } = await app.pool.query(`SELECT run_id, attempts FROM task WHERE id = $1`, [task.id]);
-  const child = fork(path.join(here, "subscribers.ts"), [`${app.url!.replace("http", "ws")}/graphql`, task.id, String(subscribers)], {
+  const child = fork(path.join(here, "subscribers.ts"), [`${app.url!.replace("http", "ws")}/graphql`, task.id, String(subscribers), benchKey], {
     execArgv: ["--import", "tsx", ...(process.env.BENCH_PROFILE_CLIENT ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_CLIENT}`] : [])],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -125,7 +138,7 @@ async function progressLatency(app: Taskline, databaseUrl: string, subscribers: 
     child.send({ report: true });
   });
   await pool.end();
-  await app.services.tasks.cancel(task.id);
+  await app.services.tasks.cancel(benchAdmin, task.id);
   const s = summary(delays);
   const expected = updates * subscribers;
   console.log(

@@ -6,13 +6,13 @@ import WebSocket from "ws";
  * be). For every event whose progress message is a send timestamp it records the delay, then reports to the
  * parent. Timestamps are `performance.timeOrigin + performance.now()` in both processes (one machine, one clock).
  */
-const [url, taskId, countArg] = process.argv.slice(2);
+const [url, taskId, countArg, apiKey] = process.argv.slice(2);
 const count = Number(countArg);
 const delays: number[] = [];
 const now = () => performance.timeOrigin + performance.now();
 let ready = 0;
 
-const clients = Array.from({ length: count }, () => createClient({ url: url!, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false }));
+const clients = Array.from({ length: count }, () => createClient({ url: url!, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: { authorization: `Bearer ${apiKey}` } }));
 for (const client of clients) {
   let first = true;
   client.subscribe<{ taskUpdated: { version: number; progress: { message: string | null } } }>(

@@ -53,7 +53,7 @@ describe("attempts, time limits and cancellation", () => {
 
   it("retries a cancelled task as a new attempt of the same task", async () => {
     const task = await app.services.tasks.enqueue("test.steps", { steps: 1 }, { runAt: new Date(Date.now() + 60_000) });
-    await app.services.tasks.cancel(task.id);
+    await app.services.tasks.cancel(app.admin, task.id);
     const done = watch(app, task.id, (t) => t.status === "COMPLETED");
     const { data } = await app.gql(`mutation($id: ID!) { retryTask(id: $id) { id status } }`, { id: task.id });
     expect(data.retryTask).toEqual({ id: task.id, status: "PENDING" });

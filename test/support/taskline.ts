@@ -4,11 +4,27 @@ import WebSocket from "ws";
 import { startTaskline as start, type Taskline } from "../../apps/api/src/app.js";
 import { loadConfig } from "../../apps/api/src/config.js";
 import { createLogger } from "../../apps/api/src/lib/logger.js";
+import { hashPassword } from "../../apps/api/src/modules/identity/passwords.js";
+import { Role } from "../../apps/api/src/modules/identity/roles.js";
+import { effectiveScopes, type Viewer } from "../../apps/api/src/modules/identity/viewer.js";
 import { createTestDatabase } from "./database.js";
 import { testTaskTypes } from "./task-types.js";
 
+export type Caller = {
+  viewer: Viewer;
+  key: string;
+  gql: TestTaskline["gql"];
+  wsClient(): Client;
+};
+
+export type TestRole = "admin" | "recruiter" | "recruiter2" | "viewer";
+export const TEST_PASSWORD = "correct horse battery staple";
+
 export type TestTaskline = Taskline & {
   url: string;
+  /** Signed-in callers by role, each with an API key carrying every scope of its role. `gql`/`wsClient` are the admin's. */
+  as: Record<TestRole, Caller>;
+  admin: Viewer;
   /** POSTs a GraphQL document; returns the whole response body (data and errors). */
   gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> }>;
   /** A graphql-ws client in this process (Node 20 has no global WebSocket). */
@@ -26,18 +42,36 @@ export async function startTaskline(opts: { worker?: boolean; env?: Record<strin
   const app = await start({ config, log: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), api: true, worker: opts.worker ?? true, extraTaskTypes: testTaskTypes });
   const url = app.url!;
   const clients: Client[] = [];
+  const gqlWith =
+    (headers: Record<string, string>) =>
+    async (query: string, variables?: Record<string, unknown>) => {
+      const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+      return (await res.json()) as never;
+    };
+  const wsWith = (connectionParams: Record<string, unknown>) => () => {
+    const client = createClient({ url: `${url.replace("http", "ws")}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, connectionParams });
+    clients.push(client);
+    return client;
+  };
+
+  const roles: Record<TestRole, Role> = { admin: Role.ADMIN, recruiter: Role.RECRUITER, recruiter2: Role.RECRUITER, viewer: Role.VIEWER };
+  const hash = await hashPassword(TEST_PASSWORD);
+  const as = {} as Record<TestRole, Caller>;
+  for (const [name, role] of Object.entries(roles) as [TestRole, Role][]) {
+    const email = `${name}@test.example`;
+    const [{ id }] = (await app.pool.query(`INSERT INTO app_user (email, name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id`, [email, name, hash, role])).rows;
+    const viewer: Viewer = { userId: id, email, role, scopes: effectiveScopes(role), via: "session" };
+    const { secret } = await app.services.apiKeys.create(viewer, { name: `${name} test key`, scopes: [...effectiveScopes(role)] }, { ip: "127.0.0.1" });
+    as[name] = { viewer, key: secret, gql: gqlWith({ authorization: `Bearer ${secret}` }), wsClient: wsWith({ authorization: `Bearer ${secret}` }) };
+  }
+
   return {
     ...app,
     url,
-    async gql(query, variables) {
-      const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
-      return (await res.json()) as never;
-    },
-    wsClient() {
-      const client = createClient({ url: `${url.replace("http", "ws")}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
-      clients.push(client);
-      return client;
-    },
+    as,
+    admin: as.admin.viewer,
+    gql: as.admin.gql,
+    wsClient: as.admin.wsClient,
     async close() {
       for (const c of clients) await c.dispose();
       await app.stop();

@@ -12,7 +12,13 @@ import type { AppServices } from "./graphql/context.js";
 import { buildTasklineSchema } from "./graphql/schema.js";
 import { type HttpServer, startHttpServer } from "./graphql/server.js";
 import type { Logger } from "./lib/logger.js";
+import { ApiKeysService } from "./modules/identity/api-keys.service.js";
+import { AuditService } from "./modules/identity/audit.service.js";
+import { AUTH_CHANNEL, AuthService } from "./modules/identity/auth.service.js";
+import { RateLimits } from "./modules/identity/rate-limits.js";
+import { UsersService } from "./modules/identity/users.service.js";
 import { RecruitingService } from "./modules/recruiting/recruiting.service.js";
+import { LiveConnections } from "./realtime/live-connections.js";
 import { TaskDetailsCache } from "./modules/tasks/task-details-cache.js";
 import { TaskTypeRegistry } from "./modules/tasks/task-registry.js";
 import { CANCEL_CHANNEL, TaskService } from "./modules/tasks/task.service.js";
@@ -45,6 +51,8 @@ export type TasklineOptions = {
 
 export type Taskline = {
   url: string | undefined;
+  /** Set when this start created the first admin with a generated password: print it once. */
+  firstAdmin: { email: string; generatedPassword?: string } | undefined;
   databaseUrl: string;
   services: AppServices;
   worker: Worker | undefined;
@@ -84,7 +92,7 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     stops.push(() => ds.destroy());
     await migrate(ds, pool, log);
 
-    const listener = new PgListener({ connectionString: databaseUrl, channels: [TASK_CHANNEL, CANCEL_CHANNEL], log: log.child({ component: "listener" }) });
+    const listener = new PgListener({ connectionString: databaseUrl, channels: [TASK_CHANNEL, CANCEL_CHANNEL, AUTH_CHANNEL], log: log.child({ component: "listener" }) });
     await listener.start();
     stops.push(() => listener.stop());
 
@@ -92,7 +100,21 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     const tasks = new TaskService(ds, registry);
     const recruiting = new RecruitingService(ds);
     const hub = new TaskHub(listener, { loadTasks: (ids) => tasks.loadMany(ids), loadChangedSince: (since) => tasks.loadChangedSince(since) }, log);
-    const services: AppServices = { tasks, recruiting, registry, hub, taskDetails: new TaskDetailsCache(tasks) };
+    const audit = new AuditService(ds, (err) => log.error({ err }, "writing the audit log failed"));
+    const auth = new AuthService(ds, pool, audit, config.auth.sessionTtlMs);
+    const services: AppServices = {
+      tasks,
+      recruiting,
+      registry,
+      hub,
+      taskDetails: new TaskDetailsCache(tasks),
+      auth,
+      audit,
+      users: new UsersService(ds, auth, audit),
+      apiKeys: new ApiKeysService(ds, auth, audit),
+      rateLimits: new RateLimits(pool, config.auth),
+    };
+    const firstAdmin = opts.api ? await auth.ensureFirstAdmin(config.auth.adminEmail, config.auth.adminPassword) : undefined;
 
     let worker: Worker | undefined;
     if (opts.worker) {
@@ -113,6 +135,10 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
       http = await startHttpServer({
         schema: await buildTasklineSchema(),
         services,
+        live: new LiveConnections(listener, log),
+        allowedOrigins: config.auth.allowedOrigins,
+        trustProxy: config.auth.trustProxy,
+        introspection: config.introspection,
         port: config.port,
         host: config.host,
         webDist: WEB_DIST,
@@ -121,7 +147,7 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
       });
       stops.push(() => http!.stop());
     }
-    return { url: http?.url, databaseUrl, services, worker, listener, pool, stop };
+    return { url: http?.url, firstAdmin, databaseUrl, services, worker, listener, pool, stop };
   } catch (err) {
     await stop();
     throw err;

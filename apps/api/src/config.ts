@@ -20,6 +20,20 @@ const schema = z.object({
   /** How often a worker writes the coalesced progress of its running tasks, in milliseconds. */
   PROGRESS_FLUSH_MS: z.coerce.number().int().min(10).max(10_000).default(200),
   /** Run a worker inside the API process (`npm start`); `npm run worker` runs workers alone. */
+  /** The first admin, created on the first start on an empty database (else a password is generated and printed). */
+  TASKLINE_ADMIN_EMAIL: z.string().email().optional(),
+  TASKLINE_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  /** How long a browser session lasts, in hours. */
+  SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(12),
+  /** Other origins whose pages may use the session cookie (e.g. the Vite dev server); comma-separated. */
+  ALLOWED_ORIGINS: z.string().default(""),
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-* (makes the cookie Secure and client IPs right). */
+  TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** Schema introspection and the sandbox; default on except in production. */
+  GRAPHQL_INTROSPECTION: z.enum(["true", "false"]).optional(),
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  SIGNIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+  START_WORK_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   TASKLINE_EMBEDDED_WORKER: z
     .enum(["true", "false"])
     .default("true")
@@ -35,6 +49,17 @@ export type Config = {
   host: string;
   logLevel: string;
   worker: { concurrency: number; progressFlushMs: number; embedded: boolean };
+  auth: {
+    adminEmail: string | undefined;
+    adminPassword: string | undefined;
+    sessionTtlMs: number;
+    allowedOrigins: string[];
+    trustProxy: boolean;
+    signInFailuresPerAccount: number;
+    signInFailuresPerIp: number;
+    startWorkPerMinute: number;
+  };
+  introspection: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -57,5 +82,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       progressFlushMs: e.PROGRESS_FLUSH_MS,
       embedded: e.TASKLINE_EMBEDDED_WORKER,
     },
+    auth: {
+      adminEmail: e.TASKLINE_ADMIN_EMAIL,
+      adminPassword: e.TASKLINE_ADMIN_PASSWORD,
+      sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+      allowedOrigins: [
+        ...e.ALLOWED_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
+        // The Vite dev server proxies /graphql from its own origin.
+        ...(e.NODE_ENV === "development" ? ["http://localhost:5173", "http://127.0.0.1:5173"] : []),
+      ],
+      trustProxy: e.TRUST_PROXY,
+      signInFailuresPerAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
+      signInFailuresPerIp: e.SIGNIN_MAX_FAILURES_PER_IP,
+      startWorkPerMinute: e.START_WORK_PER_MINUTE,
+    },
+    introspection: e.GRAPHQL_INTROSPECTION ? e.GRAPHQL_INTROSPECTION === "true" : e.NODE_ENV !== "production",
   };
 }

@@ -1,12 +1,16 @@
 import { DataSource } from "typeorm";
+import { ApiKey } from "../modules/identity/api-key.entity.js";
+import { AuditEntry } from "../modules/identity/audit-entry.entity.js";
+import { User } from "../modules/identity/user.entity.js";
 import { Candidate } from "../modules/recruiting/candidate.entity.js";
 import { JobPosting } from "../modules/recruiting/job-posting.entity.js";
 import { Task } from "../modules/tasks/task.entity.js";
 import { TaskPipeline1764072000000 } from "./migrations/1764072000000-TaskPipeline.js";
+import { Identity1764086400000 } from "./migrations/1764086400000-Identity.js";
 
-export const entities = [Task, JobPosting, Candidate];
+export const entities = [Task, JobPosting, Candidate, User, ApiKey, AuditEntry];
 /** Append-only, in order. Never edit one that has landed. */
-export const migrations = [TaskPipeline1764072000000];
+export const migrations = [TaskPipeline1764072000000, Identity1764086400000];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {
   return new DataSource({

@@ -1,3 +1,9 @@
+import type { ApiKeysService } from "../modules/identity/api-keys.service.js";
+import type { AuditService } from "../modules/identity/audit.service.js";
+import type { AuthService, RequestMeta } from "../modules/identity/auth.service.js";
+import type { RateLimits } from "../modules/identity/rate-limits.js";
+import type { UsersService } from "../modules/identity/users.service.js";
+import type { Viewer } from "../modules/identity/viewer.js";
 import type { RecruitingService } from "../modules/recruiting/recruiting.service.js";
 import type { TaskDetailsCache } from "../modules/tasks/task-details-cache.js";
 import type { TaskTypeRegistry } from "../modules/tasks/task-registry.js";
@@ -11,7 +17,27 @@ export type AppServices = {
   registry: TaskTypeRegistry;
   hub: TaskHub;
   taskDetails: TaskDetailsCache;
+  auth: AuthService;
+  users: UsersService;
+  apiKeys: ApiKeysService;
+  audit: AuditService;
+  rateLimits: RateLimits;
 };
 
 /** Per request (HTTP) or per connection (graphql-ws). */
-export type Context = { app: AppServices };
+export type Context = {
+  app: AppServices;
+  /** Null for anonymous callers. */
+  viewer: Viewer | null;
+  /** Credentials were sent but are not (or no longer) valid. */
+  credentialsInvalid: boolean;
+  meta: RequestMeta & { ip: string };
+  /** HTTP only: sets or clears the session cookie on the response. */
+  sessionCookie?: { set(token: string, expiresAt: Date): void; clear(): void };
+};
+
+/** A viewer the resolver's @Authorized already guaranteed. */
+export function viewerOf(ctx: Context): Viewer {
+  if (!ctx.viewer) throw new Error("viewerOf called without @Authorized");
+  return ctx.viewer;
+}

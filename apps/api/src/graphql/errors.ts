@@ -62,3 +62,21 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown, e
     extensions: { code: INTERNAL_SERVER_ERROR },
   };
 }
+
+export class UnauthenticatedError extends TasklineError {
+  constructor(message = "Sign in, or send an API key as `Authorization: Bearer <key>`") {
+    super(message, "UNAUTHENTICATED");
+  }
+}
+
+export class ForbiddenError extends TasklineError {
+  constructor(message = "You may not do this") {
+    super(message, "FORBIDDEN");
+  }
+}
+
+export class RateLimitedError extends TasklineError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, "RATE_LIMITED", { retryAfterSeconds });
+  }
+}

@@ -3,13 +3,15 @@ import type { GraphQLSchema } from "graphql";
 import { createPubSub } from "@graphql-yoga/subscription";
 import { buildSchema } from "type-graphql";
 import { CandidateResolver, JobPostingResolver } from "../modules/recruiting/recruiting.resolver.js";
+import { IdentityResolver } from "../modules/identity/identity.resolver.js";
 import { TaskResolver } from "../modules/tasks/task.resolver.js";
+import { authChecker } from "./auth-checker.js";
 import { Node } from "./node.js";
 
-export const resolvers = [TaskResolver, JobPostingResolver, CandidateResolver] as const;
+export const resolvers = [TaskResolver, JobPostingResolver, CandidateResolver, IdentityResolver] as const;
 
 export function buildTasklineSchema(): Promise<GraphQLSchema> {
   // Subscriptions take their events from the TaskHub (each has its own `subscribe`); type-graphql still insists on
   // a PubSub being configured.
-  return buildSchema({ resolvers, orphanedTypes: [Node], validate: false, pubSub: createPubSub() });
+  return buildSchema({ resolvers, orphanedTypes: [Node], validate: false, authChecker, authMode: "error", pubSub: createPubSub() });
 }

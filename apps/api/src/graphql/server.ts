@@ -2,14 +2,18 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import { GraphQLError, type GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLSchema, specifiedRules, validate } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Logger } from "../lib/logger.js";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { Viewer } from "../modules/identity/viewer.js";
+import type { LiveConnections } from "../realtime/live-connections.js";
+import { authenticate, originAllowed, SESSION_COOKIE } from "./authenticate.js";
 import type { AppServices, Context } from "./context.js";
 import { maskError } from "./errors.js";
 import { createSharedSubscribe } from "./shared-subscribe.js";
@@ -17,6 +21,10 @@ import { createSharedSubscribe } from "./shared-subscribe.js";
 export type HttpServerOptions = {
   schema: GraphQLSchema;
   services: AppServices;
+  live: LiveConnections;
+  allowedOrigins: string[];
+  trustProxy: boolean;
+  introspection: boolean;
   port: number;
   host: string;
   /** The built SPA; served at / when present. */
@@ -29,18 +37,54 @@ export type HttpServer = { url: string; port: number; stop(): Promise<void> };
 
 /** GraphQL over HTTP and graphql-ws on one port and one path, `/graphql`, and the SPA at `/`. */
 export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServer> {
-  const { schema, services, log } = opts;
+  const { schema, services, log, live } = opts;
   const app = express();
   app.disable("x-powered-by");
+  if (opts.trustProxy) app.set("trust proxy", true);
   const httpServer = http.createServer(app);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
-  const wsCleanup = useServer<Record<string, unknown>, { context?: Context }>(
+  // Depth, cost, aliases, directives and token limits, for HTTP and WebSocket alike.
+  const armor = new ApolloArmor({
+    maxDepth: { n: 10 },
+    costLimit: { maxCost: 5_000 },
+    maxAliases: { n: 15 },
+    maxDirectives: { n: 20 },
+    maxTokens: { n: 2_000 },
+    blockFieldSuggestion: { enabled: !opts.exposeInternalErrors },
+  }).protect();
+  const rules = [...specifiedRules, ...armor.validationRules];
+
+  // 64 KiB is far above any document the SPA or a tool sends, far below what would hurt.
+  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: 64 * 1024 });
+  type Extra = { viewer?: Viewer; ip?: string };
+  const wsCleanup = useServer<Record<string, unknown>, Extra>(
     {
       schema,
-      context: (): Context => ({ app: services }),
-      // Until identity lands every caller sees the same results, so one viewer key serves all.
-      subscribe: createSharedSubscribe(() => "anyone"),
+      validate: (s, document) => validate(s, document, rules),
+      // graphql-ws refuses the socket with 4403 Forbidden when this returns false.
+      onConnect: async (ctx) => {
+        const req = ctx.extra.request;
+        const param = ctx.connectionParams?.authorization;
+        const auth = await authenticate(services, typeof param === "string" ? param : undefined, typeof param === "string" ? undefined : req.headers.cookie);
+        if (!auth.viewer) return false;
+        if (auth.byCookie && !originAllowed(req, opts.allowedOrigins)) {
+          log.warn({ origin: req.headers.origin }, "refused a cookie-authenticated WebSocket from a foreign origin");
+          return false;
+        }
+        (ctx.extra as Extra).viewer = auth.viewer;
+        (ctx.extra as Extra).ip = req.socket.remoteAddress ?? "unknown";
+        live.add(ctx.extra.socket, auth.viewer);
+        return true;
+      },
+      onClose: (ctx) => live.remove(ctx.extra.socket),
+      context: (ctx): Context => ({
+        app: services,
+        viewer: (ctx.extra as Extra).viewer ?? null,
+        credentialsInvalid: false,
+        meta: { ip: (ctx.extra as Extra).ip ?? "unknown", userAgent: ctx.extra.request.headers["user-agent"] ?? null },
+      }),
+      // Callers with the same role see the same task fields, so they can share one execution per event.
+      subscribe: createSharedSubscribe((c) => (c as Context).viewer?.role ?? "anonymous"),
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!result.errors?.length) return result;
         return { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e, opts.exposeInternalErrors)) as unknown as GraphQLError[] };
@@ -51,9 +95,16 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
 
   const apollo = new ApolloServer<Context>({
     schema,
+    introspection: opts.introspection,
+    // Apollo's CSRF prevention stays on (the default): a simple cross-site form POST is refused.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
     includeStacktraceInErrorResponses: opts.exposeInternalErrors,
     formatError: (formatted, error) => maskError(formatted, error, opts.exposeInternalErrors),
     plugins: [
+      // graphql-armor is typed against the CommonJS build of @apollo/server; the plugins are the same at runtime.
+      ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
         async serverWillStart() {
@@ -71,7 +122,25 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
   });
-  app.use("/graphql", express.json({ limit: "5mb" }), expressMiddleware(apollo, { context: async (): Promise<Context> => ({ app: services }) }));
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<Context> => {
+        const auth = await authenticate(services, req.headers.authorization, req.headers.cookie);
+        return {
+          app: services,
+          viewer: auth.viewer,
+          credentialsInvalid: auth.credentialsInvalid,
+          meta: { ip: req.ip ?? "unknown", userAgent: req.headers["user-agent"] ?? null },
+          sessionCookie: {
+            set: (token, expiresAt) => res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: req.secure, expires: expiresAt, path: "/" }),
+            clear: () => res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "lax", secure: req.secure, path: "/" }),
+          },
+        };
+      },
+    }),
+  );
 
   if (opts.webDist && fs.existsSync(path.join(opts.webDist, "index.html"))) {
     const index = path.join(opts.webDist, "index.html");

@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from "type-graphql";
+import { StartsWork } from "../../graphql/auth-checker.js";
 import { ConnectionType, pageSize } from "../../graphql/connection.js";
-import type { Context } from "../../graphql/context.js";
+import { type Context, viewerOf } from "../../graphql/context.js";
 import { Task } from "../tasks/task.entity.js";
 import { Candidate } from "./candidate.entity.js";
 import { DEMO_POSTING, demoCandidates } from "./demo-data.js";
@@ -13,11 +14,13 @@ export const CandidateConnection = ConnectionType("Candidate", Candidate);
 
 @Resolver(() => JobPosting)
 export class JobPostingResolver {
+  @Authorized("recruiting:read")
   @Query(() => JobPosting, { nullable: true })
   jobPosting(@Arg("id", () => ID) id: string, @Ctx() { app }: Context) {
     return app.recruiting.findPosting(id);
   }
 
+  @Authorized("recruiting:read")
   @Query(() => JobPostingConnection, { description: "Newest first." })
   jobPostings(
     @Ctx() { app }: Context,
@@ -27,11 +30,13 @@ export class JobPostingResolver {
     return app.recruiting.listPostings(pageSize(first), after);
   }
 
+  @Authorized("recruiting:write")
   @Mutation(() => JobPosting)
-  createJobPosting(@Arg("input", () => CreateJobPostingInput) input: CreateJobPostingInput, @Ctx() { app }: Context) {
-    return app.recruiting.createPosting(input);
+  createJobPosting(@Arg("input", () => CreateJobPostingInput) input: CreateJobPostingInput, @Ctx() ctx: Context) {
+    return ctx.app.recruiting.createPosting(input, viewerOf(ctx).userId);
   }
 
+  @Authorized("recruiting:write")
   @Mutation(() => [Candidate], { description: "Adds candidates to a posting; an email the posting already has updates that candidate." })
   addCandidates(
     @Arg("jobPostingId", () => ID) jobPostingId: string,
@@ -41,15 +46,20 @@ export class JobPostingResolver {
     return app.recruiting.addCandidates(jobPostingId, candidates);
   }
 
+  @Authorized("recruiting:write")
+  @UseMiddleware(StartsWork)
   @Mutation(() => Task, { description: "Starts ranking every candidate of the posting; returns the PENDING task at once." })
-  async rankCandidates(@Arg("jobPostingId", () => ID) jobPostingId: string, @Ctx() { app }: Context) {
-    await app.recruiting.getPostingOrFail(jobPostingId);
-    return app.tasks.enqueue(RANK_CANDIDATES, { jobPostingId });
+  async rankCandidates(@Arg("jobPostingId", () => ID) jobPostingId: string, @Ctx() ctx: Context) {
+    await ctx.app.recruiting.getPostingOrFail(jobPostingId);
+    return ctx.app.tasks.enqueue(RANK_CANDIDATES, { jobPostingId }, { createdById: viewerOf(ctx).userId });
   }
 
+  @Authorized("recruiting:write")
+  @UseMiddleware(StartsWork)
   @Mutation(() => JobPosting, { description: "Creates a demo job posting with a few dozen candidates, for a first look at an empty install." })
-  async createDemoData(@Ctx() { app }: Context) {
-    const posting = await app.recruiting.createPosting(DEMO_POSTING);
+  async createDemoData(@Ctx() ctx: Context) {
+    const { app } = ctx;
+    const posting = await app.recruiting.createPosting(DEMO_POSTING, viewerOf(ctx).userId);
     await app.recruiting.addCandidates(posting.id, demoCandidates());
     return posting;
   }
@@ -70,9 +80,9 @@ export class JobPostingResolver {
   }
 
   @FieldResolver(() => Task, { nullable: true, description: "The newest ranking task of this posting." })
-  async latestRanking(@Root() posting: JobPosting, @Ctx() { app }: Context) {
-    const id = await app.recruiting.latestRankingId(posting.id);
-    return id ? app.tasks.get(id) : null;
+  async latestRanking(@Root() posting: JobPosting, @Ctx() ctx: Context) {
+    const id = await ctx.app.recruiting.latestRankingId(posting.id);
+    return id && ctx.viewer ? ctx.app.tasks.getFor(ctx.viewer, id) : null;
   }
 }
 

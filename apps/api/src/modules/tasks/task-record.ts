@@ -25,6 +25,7 @@ export function taskFromRow(row: Row): Task {
     priority: row.priority,
     queueName: row.queue_name,
     createdById: row.created_by,
+    visibility: row.visibility,
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
@@ -60,5 +61,6 @@ export function taskFromEvent(e: unknown[]): Task {
     finishedAt: date(e[16] as number | null),
     updatedAt: date(e[17] as number),
     runAt: date(e[18] as number | null),
+    visibility: e[19] as "private" | "shared",
   });
 }

@@ -1,6 +1,7 @@
 import { NotFoundError } from "../../graphql/errors.js";
 import { CoalescingChannel } from "../../realtime/channel.js";
 import type { AppServices } from "../../graphql/context.js";
+import { canSeeTask, type Viewer } from "../identity/viewer.js";
 import type { Task } from "./task.entity.js";
 import type { TaskFilterArgs } from "./task.service.js";
 
@@ -9,7 +10,7 @@ import type { TaskFilterArgs } from "./task.service.js";
  * snapshot is read, so a change committed in between is not missed; anything not newer than what was sent is
  * dropped.
  */
-export async function watchTask(app: AppServices, id: string): Promise<AsyncIterableIterator<Task>> {
+export async function watchTask(app: AppServices, viewer: Viewer, id: string): Promise<AsyncIterableIterator<Task>> {
   let last = -1;
   const early: Task[] = [];
   let ready = false;
@@ -24,7 +25,7 @@ export async function watchTask(app: AppServices, id: string): Promise<AsyncIter
   };
   const unsubscribe = app.hub.subscribeTask(id, deliver);
   try {
-    const snapshot = await app.tasks.get(id);
+    const snapshot = await app.tasks.getFor(viewer, id);
     if (!snapshot) throw new NotFoundError("Task", id);
     ready = true;
     deliver(snapshot);
@@ -36,8 +37,11 @@ export async function watchTask(app: AppServices, id: string): Promise<AsyncIter
   }
 }
 
-/** Changes to every task matching the filter, newest state per task (a list view needs no history). */
-export function watchTasks(app: AppServices, filter: TaskFilterArgs | null | undefined): AsyncIterableIterator<Task> {
+/**
+ * Changes to every task matching the filter that the viewer may see (checked per event), newest state per task (a
+ * list view needs no history).
+ */
+export function watchTasks(app: AppServices, viewer: Viewer, filter: TaskFilterArgs | null | undefined): AsyncIterableIterator<Task> {
   const statuses = filter?.status?.length ? new Set(filter.status) : undefined;
   const types = filter?.type?.length ? new Set(filter.type) : undefined;
   const versions = new Map<string, number>();
@@ -45,6 +49,7 @@ export function watchTasks(app: AppServices, filter: TaskFilterArgs | null | und
   const unsubscribe = app.hub.subscribeAll((task) => {
     if (statuses && !statuses.has(task.status)) return;
     if (types && !types.has(task.type)) return;
+    if (!canSeeTask(viewer, task)) return;
     if ((versions.get(task.id) ?? -1) >= task.version) return;
     versions.set(task.id, task.version);
     if (versions.size > 10_000) versions.delete(versions.keys().next().value!);

@@ -80,6 +80,10 @@ export class Task implements Node {
   @Column({ name: "created_by", type: "uuid", nullable: true })
   createdById!: string | null;
 
+  /** "shared": visible to everyone who may read tasks (work on shared data); "private": its creator and admins. */
+  @Column({ type: "text" })
+  visibility!: "private" | "shared";
+
   @Column({ name: "created_at", type: "timestamptz" })
   @Field(() => DateTime)
   createdAt!: Date;

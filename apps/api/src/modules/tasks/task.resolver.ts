@@ -1,6 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, UseMiddleware } from "type-graphql";
+import { StartsWork } from "../../graphql/auth-checker.js";
 import { ConnectionType, pageSize } from "../../graphql/connection.js";
-import type { Context } from "../../graphql/context.js";
+import { type Context, viewerOf } from "../../graphql/context.js";
+import { User } from "../identity/user.entity.js";
 import { JSON as JSONScalar } from "../../graphql/scalars.js";
 import { isFinal } from "./task-status.js";
 import { watchTask, watchTasks } from "./task-subscriptions.js";
@@ -11,47 +13,59 @@ export const TaskConnection = ConnectionType("Task", Task);
 
 @Resolver(() => Task)
 export class TaskResolver {
+  @Authorized("tasks:read")
   @Query(() => Task, { nullable: true })
-  task(@Arg("id", () => ID) id: string, @Ctx() { app }: Context) {
-    return app.tasks.get(id);
+  task(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.app.tasks.getFor(viewerOf(ctx), id);
   }
 
-  @Query(() => TaskConnection, { description: "Newest first." })
+  @Authorized("tasks:read")
+  @Query(() => TaskConnection, { description: "Newest first; the tasks the caller may see." })
   tasks(
-    @Ctx() { app }: Context,
+    @Ctx() ctx: Context,
     @Arg("first", () => Int, { defaultValue: 20 }) first: number,
     @Arg("after", () => String, { nullable: true }) after?: string | null,
     @Arg("filter", () => TaskFilter, { nullable: true }) filter?: TaskFilter | null,
   ) {
-    return app.tasks.list({ first: pageSize(first), after, filter });
+    return ctx.app.tasks.list(viewerOf(ctx), { first: pageSize(first), after, filter });
   }
 
+  @Authorized("tasks:read")
   @Query(() => [TaskTypeInfo])
   taskTypes(@Ctx() { app }: Context): TaskTypeInfo[] {
     return app.registry.list().map((t) => ({ name: t.name, title: t.title, maxAttempts: t.maxAttempts, timeLimitSeconds: Math.round(t.timeLimitMs / 1000) }));
   }
 
+  @Authorized("tasks:write")
   @Mutation(() => Task, { description: "A waiting task leaves the queue; a running one is aborted on its worker and ends CANCELLED." })
-  cancelTask(@Arg("id", () => ID) id: string, @Ctx() { app }: Context) {
-    return app.tasks.cancel(id);
+  async cancelTask(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    const task = await ctx.app.tasks.cancel(viewerOf(ctx), id);
+    await ctx.app.audit.record(ctx.viewer, "TASK_CANCELLED", { type: "Task", id }, { taskType: task.type }, ctx.meta.ip);
+    return task;
   }
 
+  @Authorized("tasks:write")
+  @UseMiddleware(StartsWork)
   @Mutation(() => Task, { description: "Runs a FAILED or CANCELLED task again, as a new attempt of the same task." })
-  retryTask(@Arg("id", () => ID) id: string, @Ctx() { app }: Context) {
-    return app.tasks.retry(id);
+  async retryTask(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    const task = await ctx.app.tasks.retry(viewerOf(ctx), id);
+    await ctx.app.audit.record(ctx.viewer, "TASK_RETRIED", { type: "Task", id }, { taskType: task.type }, ctx.meta.ip);
+    return task;
   }
 
+  @Authorized("tasks:read")
   @Subscription(() => Task, {
     description: "The task's current snapshot first, then every change in version order.",
-    subscribe: ({ args, context }) => watchTask((context as Context).app, args.id),
+    subscribe: ({ args, context }) => watchTask((context as Context).app, viewerOf(context as Context), args.id),
   })
   taskUpdated(@Root() task: Task, @Arg("id", () => ID) _id: string): Task {
     return task;
   }
 
+  @Authorized("tasks:read")
   @Subscription(() => Task, {
-    description: "Every change to any task that matches the filter.",
-    subscribe: ({ args, context }) => watchTasks((context as Context).app, args.filter),
+    description: "Every change to any task that matches the filter and the caller may see.",
+    subscribe: ({ args, context }) => watchTasks((context as Context).app, viewerOf(context as Context), args.filter),
   })
   tasksUpdated(@Root() task: Task, @Arg("filter", () => TaskFilter, { nullable: true }) _filter?: TaskFilter): Task {
     return task;
@@ -72,6 +86,11 @@ export class TaskResolver {
   errors(@Root() t: Task, @Ctx() { app }: Context, @Arg("first", () => Int, { defaultValue: 100 }) first: number) {
     if (t.failureCount === 0) return [];
     return app.tasks.itemErrors(t, pageSize(first, 100));
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: "Who started it; null for system tasks (and deleted users)." })
+  createdBy(@Root() t: Task, @Ctx() { app }: Context) {
+    return t.createdById ? app.users.get(t.createdById) : null;
   }
 
   @FieldResolver(() => JSONScalar, { nullable: true, description: "What the task returned; set once COMPLETED." })

@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { decodeCursor, type Connection, toConnection } from "../../graphql/connection.js";
-import { NotFoundError, TaskNotCancellableError, TaskNotRetryableError } from "../../graphql/errors.js";
+import { ForbiddenError, NotFoundError, TaskNotCancellableError, TaskNotRetryableError } from "../../graphql/errors.js";
+import { Role } from "../identity/roles.js";
+import { canSeeTask, type Viewer } from "../identity/viewer.js";
 import { taskFromRow } from "./task-record.js";
 import type { TaskTypeRegistry } from "./task-registry.js";
 import { TaskStatus } from "./task-status.js";
@@ -25,8 +27,8 @@ export type TaskFilterArgs = { status?: TaskStatus[] | null; type?: string[] | n
  */
 const ENQUEUE_SQL = `
   WITH t AS (
-    INSERT INTO task (type, payload, max_attempts, priority, queue_name, created_by, run_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7)
+    INSERT INTO task (type, payload, max_attempts, priority, queue_name, created_by, run_at, visibility)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $9)
     RETURNING *
   ), j AS (
     SELECT graphile_worker.add_job(t.type, json_build_object('taskId', t.id), queue_name := t.queue_name,
@@ -75,6 +77,7 @@ export class TaskService {
       opts.createdById ?? null,
       opts.runAt ?? null,
       taskType.maxAttempts + SPARE_JOB_ATTEMPTS,
+      taskType.visibility,
     ]);
     return taskFromRow(rows[0]);
   }
@@ -91,6 +94,13 @@ export class TaskService {
     return task;
   }
 
+  /** The task if the viewer may see it: FORBIDDEN for someone else's private task. */
+  async getFor(viewer: Viewer, id: string): Promise<Task | null> {
+    const task = await this.get(id);
+    if (task && !canSeeTask(viewer, task)) throw new ForbiddenError("This task is private to the user who started it");
+    return task;
+  }
+
   async loadMany(ids: string[]): Promise<Task[]> {
     const valid = ids.filter(isUuid);
     if (!valid.length) return [];
@@ -104,9 +114,10 @@ export class TaskService {
   }
 
   /** Newest first. */
-  async list(args: { first: number; after?: string | null; filter?: TaskFilterArgs | null }): Promise<Connection<Task>> {
+  async list(viewer: Viewer, args: { first: number; after?: string | null; filter?: TaskFilterArgs | null }): Promise<Connection<Task>> {
     const where: string[] = [];
     const params: unknown[] = [];
+    if (viewer.role !== Role.ADMIN) where.push(`(visibility = 'shared' OR created_by = $${params.push(viewer.userId)})`);
     if (args.filter?.status?.length) where.push(`status = ANY($${params.push(args.filter.status)})`);
     if (args.filter?.type?.length) where.push(`type = ANY($${params.push(args.filter.type)})`);
     const filterSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
@@ -138,11 +149,12 @@ export class TaskService {
    * A waiting task leaves the queue and is CANCELLED at once. A running one is flagged and its worker, wherever it
    * is, is told through NOTIFY; the worker aborts the task's signal and writes CANCELLED when `run` returns.
    */
-  async cancel(id: string): Promise<Task> {
+  async cancel(viewer: Viewer, id: string): Promise<Task> {
     if (!isUuid(id)) throw new NotFoundError("Task", id);
     return this.ds.transaction(async (m) => {
-      const [current] = await m.query(`SELECT status FROM task WHERE id = $1 FOR UPDATE`, [id]);
+      const [current] = await m.query(`SELECT status, created_by, visibility FROM task WHERE id = $1 FOR UPDATE`, [id]);
       if (!current) throw new NotFoundError("Task", id);
+      if (!canSeeTask(viewer, { createdById: current.created_by, visibility: current.visibility })) throw new ForbiddenError("This task is private to the user who started it");
       const status = current.status as TaskStatus;
       if (status === TaskStatus.PENDING || status === TaskStatus.RETRYING) {
         // A job a worker has just locked is not deleted; the worker's claim then finds the task cancelled.
@@ -164,8 +176,9 @@ export class TaskService {
   }
 
   /** A FAILED or CANCELLED task runs again: a new attempt with the task type's attempts available again. */
-  async retry(id: string): Promise<Task> {
+  async retry(viewer: Viewer, id: string): Promise<Task> {
     const task = await this.getOrFail(id);
+    if (!canSeeTask(viewer, task)) throw new ForbiddenError("This task is private to the user who started it");
     const type = this.registry.get(task.type);
     const rows = await this.ds.query(RETRY_SQL, [id, type.maxAttempts, type.maxAttempts + SPARE_JOB_ATTEMPTS]);
     if (!rows[0]) throw new TaskNotRetryableError(id, (await this.getOrFail(id)).status);

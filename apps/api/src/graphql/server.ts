@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { GraphQLError, type GraphQLSchema, specifiedRules, validate } from "graphql";
@@ -106,6 +107,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
       // graphql-armor is typed against the CommonJS build of @apollo/server; the plugins are the same at runtime.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // The sandbox goes with introspection: production hides both unless GRAPHQL_INTROSPECTION=true.
+      ...(opts.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
       {
         async serverWillStart() {
           return {

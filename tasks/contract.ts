@@ -53,6 +53,8 @@ export interface TaskTypeOptions<P, R> {
   timeLimitMs?: number;
   /** After an abort, how long `run` may take to return before its slot is freed anyway. Default 10 s. */
   abortGraceMs?: number;
+  /** Who sees its tasks: "private" (default), the creator and admins; "shared", everyone who may read tasks. */
+  visibility?: "private" | "shared";
   /** A graphile-worker named queue: tasks in one queue run strictly one at a time (e.g. one per device). */
   queue?: (payload: P) => string | undefined;
   run(ctx: TaskContext<P>): Promise<R>;
@@ -68,6 +70,7 @@ export function defineTaskType<P, R>(options: TaskTypeOptions<P, R>): TaskType<P
     backoff: DEFAULT_BACKOFF,
     timeLimitMs: 5 * 60_000,
     abortGraceMs: 10_000,
+    visibility: "private",
     ...options,
   };
 }

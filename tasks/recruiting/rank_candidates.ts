@@ -1,19 +1,13 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { z } from "zod";
-import { Bm25Scorer } from "../../apps/api/src/modules/recruiting/scoring.js";
+import { Bm25Scorer, type CandidateScore } from "../../apps/api/src/modules/recruiting/scoring.js";
 import { defineTaskType, PermanentTaskError } from "../contract.js";
 
-export type RankedCandidate = {
+export type RankedCandidate = CandidateScore & {
   rank: number;
   candidateId: string;
   name: string;
   email: string;
-  score: number;
-  relevance: number;
-  matchedSkills: string[];
-  missingSkills: string[];
-  matchedNiceToHave: string[];
-  rationale: string;
 };
 
 export type RankingResult = {
@@ -29,6 +23,8 @@ export default defineTaskType({
   payload: z.object({ jobPostingId: z.string().uuid() }),
   maxAttempts: 3,
   timeLimitMs: 10 * 60_000,
+  // Postings and candidates are shared recruiting data, and so are their rankings.
+  visibility: "shared",
   async run(ctx): Promise<RankingResult> {
     const { jobPostingId } = ctx.payload;
     const posting = await ctx.services.recruiting.findPosting(jobPostingId);

@@ -154,6 +154,7 @@ async function throughput(app: Taskline, databaseUrl: string) {
   // Raw graphile-worker: jobs added one statement each (as a mutation would), a runner at default settings.
   const rawPool = new pg.Pool({ connectionString: databaseUrl, max: 12 });
   rawPool.on("error", () => {});
+  rawPool.on("connect", (client) => client.on("error", () => {}));
   const utils = await makeWorkerUtils({ pgPool: rawPool });
   let rawDone = 0;
   let rawResolve!: () => void;

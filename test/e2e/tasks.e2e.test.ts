@@ -1,27 +1,12 @@
-import fs from "node:fs";
-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 
-import { startTaskline } from "../support/taskline.js";
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { startTaskline, TEST_PASSWORD } from "../support/taskline.js";
+import { hasChromium, launchBrowser, newPage, signInAt } from "./browser.js";
 
 const SCREENSHOT_PATH = "/tmp/taskline-task.png";
 
-const CHROMIUM = "/usr/bin/chromium";
-
-// Debian's Chromium is the one browser these tests drive; .ci/run installs it. Without it they are skipped, not failed.
-describe.skipIf(!fs.existsSync(CHROMIUM))("ranking candidates from the dashboard", () => {
+describe.skipIf(!hasChromium)("ranking candidates from the dashboard", () => {
   let app: Awaited<ReturnType<typeof startTaskline>>;
   let browser: Browser;
   let page: Page;
@@ -29,12 +14,8 @@ describe.skipIf(!fs.existsSync(CHROMIUM))("ranking candidates from the dashboard
 
   beforeAll(async () => {
     app = await startTaskline();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on("console", (message) => {
-      if (message.type() === "error") consoleErrors.push(message.text());
-    });
-    page.on("pageerror", (error) => consoleErrors.push(error.message));
+    browser = await launchBrowser();
+    page = await newPage(browser, consoleErrors);
   });
 
   afterAll(async () => {
@@ -43,8 +24,9 @@ describe.skipIf(!fs.existsSync(CHROMIUM))("ranking candidates from the dashboard
   });
 
   it("shows the ranking task's bar rise to 100, the status COMPLETED and the ranked candidates, live", async () => {
-    // Arrange: demo data loaded from the UI lands on the new posting.
-    await page.goto(`${app.url}/job-postings`);
+    // Arrange: a recruiter signs in (the dashboard sends anonymous visitors to /sign-in and back), and demo data
+    // loaded from the UI lands on the new posting.
+    await signInAt(page, app.url, "/job-postings", "recruiter@test.example", TEST_PASSWORD);
     await page.getByRole("button", { name: "Load demo data" }).first().click();
     await page.waitForURL(/\/job-postings\/[^/]+$/);
     await expect.poll(() => page.getByRole("row").count(), { timeout: 10_000 }).toBeGreaterThan(1);

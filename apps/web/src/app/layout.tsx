@@ -1,8 +1,13 @@
 import { NavLink, Outlet } from "react-router";
 
 import { ConnectionIndicator } from "@/components/ui/connection-indicator";
+import { UserMenu } from "@/features/auth/components/user-menu";
+import { useAuth } from "@/features/auth/hooks/use-viewer";
+import { useCan } from "@/lib/permissions";
 
 export function Layout() {
+  const { liveEpoch } = useAuth();
+  const isAdmin = useCan("admin");
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -20,13 +25,25 @@ export function Layout() {
           <NavLink to="/job-postings" className="nav__link">
             Job postings
           </NavLink>
+          {isAdmin ? (
+            <>
+              <NavLink to="/admin/users" className="nav__link">
+                Users
+              </NavLink>
+              <NavLink to="/admin/audit-log" className="nav__link">
+                Audit log
+              </NavLink>
+            </>
+          ) : null}
         </nav>
         <div className="topbar__end">
           <ConnectionIndicator compact />
+          <UserMenu />
         </div>
       </header>
       <main id="main" className="main">
-        <Outlet />
+        {/* Keyed by the live socket's epoch: after the socket is re-created, every view subscribes afresh. */}
+        <Outlet key={liveEpoch} />
       </main>
     </div>
   );

@@ -1,22 +1,53 @@
 import { createBrowserRouter, Navigate } from "react-router";
 import { RouterProvider } from "react-router/dom";
 
+import { RequireAuth } from "@/features/auth/components/require-auth";
+
 import { Layout } from "./layout";
+import { RequireScope } from "./require-scope";
+import { AccountPasswordRoute } from "./routes/account-password";
+import { AdminAuditLogRoute } from "./routes/admin-audit-log";
+import { AdminUsersRoute } from "./routes/admin-users";
+import { ApiKeysRoute } from "./routes/api-keys";
 import { JobPostingRoute } from "./routes/job-posting";
 import { JobPostingsRoute } from "./routes/job-postings";
 import { NotFoundRoute } from "./routes/not-found";
+import { SignInRoute } from "./routes/sign-in";
 import { TaskRoute } from "./routes/task";
 import { TasksRoute } from "./routes/tasks";
 
 const router = createBrowserRouter([
+  { path: "sign-in", element: <SignInRoute /> },
   {
-    element: <Layout />,
+    element: (
+      <RequireAuth>
+        <Layout />
+      </RequireAuth>
+    ),
     children: [
       { index: true, element: <Navigate to="/tasks" replace /> },
       { path: "tasks", element: <TasksRoute /> },
       { path: "tasks/:taskId", element: <TaskRoute /> },
       { path: "job-postings", element: <JobPostingsRoute /> },
       { path: "job-postings/:jobPostingId", element: <JobPostingRoute /> },
+      { path: "api-keys", element: <ApiKeysRoute /> },
+      { path: "account/password", element: <AccountPasswordRoute /> },
+      {
+        path: "admin/users",
+        element: (
+          <RequireScope scope="admin">
+            <AdminUsersRoute />
+          </RequireScope>
+        ),
+      },
+      {
+        path: "admin/audit-log",
+        element: (
+          <RequireScope scope="admin">
+            <AdminAuditLogRoute />
+          </RequireScope>
+        ),
+      },
       { path: "*", element: <NotFoundRoute /> },
     ],
   },

@@ -1,63 +1,24 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
 import type { FieldMergeFunction, FieldPolicy, Reference } from "@apollo/client/cache";
-import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
+import { CombinedGraphQLErrors } from "@apollo/client/errors";
+import { ErrorLink } from "@apollo/client/link/error";
 import { isSubscriptionOperation } from "@apollo/client/utilities";
-import { createClient } from "graphql-ws";
 
 import { env } from "@/config/env";
-import { connectionState } from "@/lib/connection-state";
-
-const KEEP_ALIVE_MS = 10_000; // ping every 10 seconds
-const PONG_TIMEOUT_MS = 5_000; // a ping unanswered for 5 seconds means a half-open socket
-const RETRY_BASE_MS = 500;
-const RETRY_MAX_MS = 15_000;
+import { liveSocketLink } from "@/lib/live-socket";
+import { sessionEvents } from "@/lib/session-events";
 
 /**
- * One socket for the whole tab, opened eagerly (`lazy: false`): every live page needs it, the connection badge
- * is only truthful when the socket's life is independent of which widgets are mounted, and the first
- * subscription of a page skips the handshake. graphql-ws resubscribes every active subscription after a
- * reconnect; the API answers `taskUpdated` with a snapshot first, which corrects anything missed.
+ * Operations whose UNAUTHENTICATED is an answer, not a lost session: a wrong password (SignIn, ChangePassword's
+ * current password), signing out of a session that already ended, and `me`, which is open to anyone.
  */
-let activeSocket: WebSocket | undefined;
+const ANSWERS_UNAUTHENTICATED = new Set(["SignIn", "SignOut", "ChangePassword", "GetViewer"]);
 
-export const wsClient = createClient({
-  url: env.graphqlWsUrl,
-  lazy: false,
-  keepAlive: KEEP_ALIVE_MS,
-  retryAttempts: Number.POSITIVE_INFINITY,
-  // Browsers report every network failure as a CloseEvent, but be explicit: only fatal close codes
-  // (4400, 4401, 4409, 4500, ...) stop the retries, and graphql-ws enforces those regardless.
-  shouldRetry: () => true,
-  retryWait: async (retries) => {
-    const ceiling = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** retries);
-    // Full jitter, so a restarted API is not hit by every tab at the same instant.
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
-  },
-  onNonLazyError: () => connectionState.failed(),
-  on: (() => {
-    let pongTimer: ReturnType<typeof setTimeout> | undefined;
-    return {
-      connecting: (isRetry: boolean) => connectionState.connecting(isRetry),
-      connected: (_socket: unknown, _payload: unknown, wasRetry: boolean) => connectionState.connected(wasRetry),
-      closed: () => {
-        clearTimeout(pongTimer);
-        connectionState.closed();
-      },
-      ping: (received: boolean) => {
-        if (received) return;
-        pongTimer = setTimeout(() => {
-          // 4408 is retryable: graphql-ws reconnects and resubscribes.
-          if (activeSocket?.readyState === WebSocket.OPEN) activeSocket.close(4408, "Pong timeout");
-        }, PONG_TIMEOUT_MS);
-      },
-      pong: (received: boolean) => {
-        if (received) clearTimeout(pongTimer);
-      },
-      opened: (socket: unknown) => {
-        activeSocket = socket as WebSocket;
-      },
-    };
-  })(),
+/** Any other UNAUTHENTICATED means the session is gone: the auth feature clears the cache and asks to sign in. */
+const sessionLossLink = new ErrorLink(({ error, operation }) => {
+  if (!CombinedGraphQLErrors.is(error)) return;
+  if (operation.operationName && ANSWERS_UNAUTHENTICATED.has(operation.operationName)) return;
+  if (error.errors.some((e) => e.extensions?.code === "UNAUTHENTICATED")) sessionEvents.emit("unauthenticated");
 });
 
 /** Ignores any Task whose `version` is older than the cached one: events may arrive out of order across reconnects. */
@@ -95,10 +56,9 @@ function connection(keyArgs: FieldPolicy["keyArgs"]): FieldPolicy<ConnectionShap
 
 export function createApolloClient(): ApolloClient {
   const httpLink = new HttpLink({ uri: env.graphqlHttpUrl, credentials: "include" });
-  const wsLink = new GraphQLWsLink(wsClient);
 
   return new ApolloClient({
-    link: ApolloLink.split(({ query }) => isSubscriptionOperation(query), wsLink, httpLink),
+    link: ApolloLink.from([sessionLossLink, ApolloLink.split(({ query }) => isSubscriptionOperation(query), liveSocketLink, httpLink)]),
     cache: new InMemoryCache({
       typePolicies: {
         Task: { merge: mergeTaskByVersion },
@@ -108,6 +68,7 @@ export function createApolloClient(): ApolloClient {
           fields: {
             tasks: connection(["filter"]),
             jobPostings: connection(false),
+            auditLog: connection(["action"]),
             // A task or posting already in the cache (from a list, a mutation) renders at once.
             task: { read: (existing, { args, toReference }) => existing ?? toReference({ __typename: "Task", id: args?.id }) },
             jobPosting: {

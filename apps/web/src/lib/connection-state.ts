@@ -43,6 +43,10 @@ export const connectionState = {
   failed(): void {
     set({ ...state, status: "failed" });
   },
+  /** A new socket is on its way (sign-in, restart); keeps the reconnect counter, which only ever rises. */
+  reset(): void {
+    set({ ...state, status: "connecting" });
+  },
 };
 
 export function useConnectionState(): ConnectionState {

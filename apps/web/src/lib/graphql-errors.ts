@@ -1,14 +1,22 @@
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 
 /** Turns an Apollo error into one line for the user, leading with the API's `extensions.code`. */
-export function describeError(error: unknown): { code: string | null; message: string } {
+export function describeError(error: unknown): { code: string | null; message: string; extensions: Record<string, unknown> } {
   if (CombinedGraphQLErrors.is(error)) {
     const first = error.errors[0];
-    const code = typeof first?.extensions?.code === "string" ? first.extensions.code : null;
-    return { code, message: first?.message ?? error.message };
+    const extensions = first?.extensions ?? {};
+    const code = typeof extensions.code === "string" ? extensions.code : null;
+    return { code, message: first?.message ?? error.message, extensions };
   }
-  if (error instanceof Error) return { code: null, message: error.message };
-  return { code: null, message: String(error) };
+  if (error instanceof Error) return { code: null, message: error.message, extensions: {} };
+  return { code: null, message: String(error), extensions: {} };
+}
+
+/** RATE_LIMITED carries how long to wait; null for any other error. */
+export function retryAfterSeconds(error: unknown): number | null {
+  const { code, extensions } = describeError(error);
+  const seconds = extensions.retryAfterSeconds;
+  return code === "RATE_LIMITED" && typeof seconds === "number" ? seconds : null;
 }
 
 const friendly: Record<string, string> = {
@@ -18,6 +26,7 @@ const friendly: Record<string, string> = {
   FORBIDDEN: "You are not allowed to do that.",
   UNAUTHENTICATED: "Please sign in again.",
   BAD_USER_INPUT: "Some of the input is invalid.",
+  RATE_LIMITED: "Too many attempts; wait a little and try again.",
 };
 
 export function errorText(error: unknown): string {

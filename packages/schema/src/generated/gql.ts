@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query GetViewer {\n    me {\n      ...Viewer\n    }\n  }\n": typeof types.GetViewerDocument,
+    "\n  fragment Viewer on User {\n    id\n    email\n    name\n    role\n    active\n  }\n": typeof types.ViewerFragmentDoc,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      user {\n        ...Viewer\n      }\n      expiresAt\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation AddCandidates($jobPostingId: ID!, $candidates: [CandidateInput!]!) {\n    addCandidates(jobPostingId: $jobPostingId, candidates: $candidates) {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AddCandidatesDocument,
     "\n  mutation CreateDemoData {\n    createDemoData {\n      id\n      title\n      candidateCount\n    }\n  }\n": typeof types.CreateDemoDataDocument,
     "\n  mutation CreateJobPosting($input: CreateJobPostingInput!) {\n    createJobPosting(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.CreateJobPostingDocument,
@@ -30,6 +35,11 @@ type Documents = {
     "\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n  }\n": typeof types.TaskDetailFragmentDoc,
 };
 const documents: Documents = {
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  query GetViewer {\n    me {\n      ...Viewer\n    }\n  }\n": types.GetViewerDocument,
+    "\n  fragment Viewer on User {\n    id\n    email\n    name\n    role\n    active\n  }\n": types.ViewerFragmentDoc,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      user {\n        ...Viewer\n      }\n      expiresAt\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation AddCandidates($jobPostingId: ID!, $candidates: [CandidateInput!]!) {\n    addCandidates(jobPostingId: $jobPostingId, candidates: $candidates) {\n      id\n      name\n      email\n    }\n  }\n": types.AddCandidatesDocument,
     "\n  mutation CreateDemoData {\n    createDemoData {\n      id\n      title\n      candidateCount\n    }\n  }\n": types.CreateDemoDataDocument,
     "\n  mutation CreateJobPosting($input: CreateJobPostingInput!) {\n    createJobPosting(input: $input) {\n      id\n      title\n    }\n  }\n": types.CreateJobPostingDocument,
@@ -60,6 +70,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetViewer {\n    me {\n      ...Viewer\n    }\n  }\n"): (typeof documents)["\n  query GetViewer {\n    me {\n      ...Viewer\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment Viewer on User {\n    id\n    email\n    name\n    role\n    active\n  }\n"): (typeof documents)["\n  fragment Viewer on User {\n    id\n    email\n    name\n    role\n    active\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      user {\n        ...Viewer\n      }\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      user {\n        ...Viewer\n      }\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -8,6 +8,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { Table } from "@/components/ui/table";
 import { formatRelative } from "@/lib/format";
 import { errorText } from "@/lib/graphql-errors";
+import { useCan } from "@/lib/permissions";
 
 import { useJobPosting } from "../api/get-job-posting";
 import { AddCandidatesForm } from "./add-candidates-form";
@@ -15,6 +16,7 @@ import { RankCandidatesButton } from "./rank-candidates-button";
 
 export function JobPostingDetail({ id }: { id: string }) {
   const { data, error, loading, fetchMore } = useJobPosting(id);
+  const canWrite = useCan("recruiting:write");
 
   if (error && !data) return <Callout tone="danger">{errorText(error)}</Callout>;
   if (!data) return <p className="muted" aria-busy="true">Loading job posting…</p>;
@@ -47,7 +49,7 @@ export function JobPostingDetail({ id }: { id: string }) {
               <span className="muted small">Latest ranking</span> <StatusBadge status={posting.latestRanking.status} />
             </Link>
           ) : null}
-          <RankCandidatesButton jobPostingId={posting.id} disabled={posting.candidateCount === 0} />
+          {canWrite ? <RankCandidatesButton jobPostingId={posting.id} disabled={posting.candidateCount === 0} /> : null}
         </div>
       </header>
 
@@ -75,14 +77,14 @@ export function JobPostingDetail({ id }: { id: string }) {
         </div>
       </section>
 
-      <div className="split">
+      <div className={canWrite ? "split" : undefined}>
         <section className="section" aria-labelledby="candidates-heading">
           <div className="section__head">
             <h2 id="candidates-heading">Candidates</h2>
             <span className="muted small">{totalCount}</span>
           </div>
           {edges.length === 0 ? (
-            <EmptyState title="No candidates yet">Add candidates to rank them against this posting.</EmptyState>
+            <EmptyState title="No candidates yet">{canWrite ? "Add candidates to rank them against this posting." : "None have been added yet."}</EmptyState>
           ) : (
             <>
               <Table caption="Candidates">
@@ -118,7 +120,7 @@ export function JobPostingDetail({ id }: { id: string }) {
             </>
           )}
         </section>
-        <AddCandidatesForm jobPostingId={posting.id} />
+        {canWrite ? <AddCandidatesForm jobPostingId={posting.id} /> : null}
       </div>
     </div>
   );

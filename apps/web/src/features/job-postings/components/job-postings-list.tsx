@@ -8,6 +8,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { Table } from "@/components/ui/table";
 import { formatRelative } from "@/lib/format";
 import { errorText } from "@/lib/graphql-errors";
+import { useCan } from "@/lib/permissions";
 
 import { useJobPostings } from "../api/get-job-postings";
 import { CreateJobPostingForm } from "./create-job-posting-form";
@@ -16,6 +17,7 @@ import { LoadDemoDataButton } from "./load-demo-data-button";
 export function JobPostingsList() {
   const { data, error, loading, fetchMore } = useJobPostings();
   const [creating, setCreating] = useState(false);
+  const canWrite = useCan("recruiting:write");
 
   const edges = data?.jobPostings.edges ?? [];
 
@@ -26,7 +28,7 @@ export function JobPostingsList() {
           <h1 className="page__title">Job postings</h1>
           <p className="muted small">Openings, their candidates, and how they rank.</p>
         </div>
-        {!creating ? (
+        {canWrite && !creating ? (
           <Button variant="primary" onClick={() => setCreating(true)}>
             New posting
           </Button>
@@ -39,8 +41,10 @@ export function JobPostingsList() {
       {!data && !error ? <p className="muted" aria-busy="true">Loading job postings…</p> : null}
 
       {data && edges.length === 0 ? (
-        <EmptyState title="No job postings yet" action={<LoadDemoDataButton />}>
-          Create a posting, or load a demo posting with a few dozen candidates to see ranking run live.
+        <EmptyState title="No job postings yet" action={canWrite ? <LoadDemoDataButton /> : undefined}>
+          {canWrite
+            ? "Create a posting, or load a demo posting with a few dozen candidates to see ranking run live."
+            : "Postings appear here once a recruiter creates them."}
         </EmptyState>
       ) : null}
 
@@ -91,9 +95,9 @@ export function JobPostingsList() {
               <Button busy={loading} onClick={() => void fetchMore({ variables: { after: data.jobPostings.pageInfo.endCursor } })}>
                 Load more
               </Button>
-            ) : (
+            ) : canWrite ? (
               <LoadDemoDataButton variant="secondary" />
-            )}
+            ) : null}
           </div>
         </>
       ) : null}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { canCancel, canRetry } from "@/components/ui/task-status";
 import { errorText } from "@/lib/graphql-errors";
+import { useCan } from "@/lib/permissions";
 
 import { useCancelTask } from "../api/cancel-task";
 import { useRetryTask } from "../api/retry-task";
@@ -15,11 +16,16 @@ interface Props {
   size?: "sm" | "md";
 }
 
-/** Cancel for a task still going, Retry for a failed or cancelled one; API refusals shown by their code. */
+/**
+ * Cancel for a task still going, Retry for a failed or cancelled one; API refusals shown by their code (a
+ * recruiter acting on another's private task gets FORBIDDEN). Nothing for a role without tasks:write.
+ */
 export function TaskActions({ task, onRetried, size = "sm" }: Props) {
   const [cancelTask, cancelState] = useCancelTask();
   const [retryTask, retryState] = useRetryTask();
   const [error, setError] = useState<string | null>(null);
+  const canWrite = useCan("tasks:write");
+  if (!canWrite) return null;
 
   async function cancel() {
     setError(null);

@@ -1,0 +1,3 @@
+export function AdminAuditLogRoute() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function AdminUsersRoute() {
+  return null;
+}

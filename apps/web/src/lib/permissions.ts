@@ -51,3 +51,9 @@ export const RoleContext = createContext<Role | null>(null);
 export function useCan(scope: Scope): boolean {
   return can(useContext(RoleContext), scope);
 }
+
+/** Every scope the signed-in role has (e.g. what an API key may be granted). */
+export function useGrantedScopes(): ReadonlySet<Scope> {
+  const role = useContext(RoleContext);
+  return role === null ? new Set() : scopesOf(role);
+}

@@ -1,3 +1,5 @@
+import { AuditLog } from "@/features/admin/components/audit-log";
+
 export function AdminAuditLogRoute() {
-  return null;
+  return <AuditLog />;
 }

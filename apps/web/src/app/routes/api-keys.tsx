@@ -1,3 +1,5 @@
+import { ApiKeysPage } from "@/features/api-keys/components/api-keys-page";
+
 export function ApiKeysRoute() {
-  return null;
+  return <ApiKeysPage />;
 }

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { DataSource } from "typeorm";
-import { UnauthenticatedError } from "../../graphql/errors.js";
+import { BadUserInputError, UnauthenticatedError } from "../../graphql/errors.js";
 import type { AuditService } from "./audit.service.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
 import { isScope, Role } from "./roles.js";
@@ -85,7 +85,8 @@ export class AuthService {
   /** Every other session of the user ends (a password change is how a user throws out a thief). */
   async changePassword(viewer: Viewer, current: string, next: string, meta: RequestMeta): Promise<void> {
     const [user] = await this.ds.query(`SELECT password_hash FROM app_user WHERE id = $1`, [viewer.userId]);
-    if (!(await verifyPassword(user?.password_hash, current))) throw new UnauthenticatedError("The current password is wrong");
+    // Not UNAUTHENTICATED: the session is fine, the input is wrong (clients treat UNAUTHENTICATED as "signed out").
+    if (!(await verifyPassword(user?.password_hash, current))) throw new BadUserInputError("The current password is wrong", { field: "currentPassword" });
     const hash = await hashPassword(next);
     await this.ds.query(`UPDATE app_user SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1`, [viewer.userId, hash]);
     await this.ds.query(`UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2`, [viewer.userId, viewer.sessionId ?? null]);

@@ -18,6 +18,7 @@ const TABLE: Record<string, { need: Need; doc: string }> = {
   "Query.apiKeys": { need: "SIGNED_IN", doc: `{ apiKeys { id } }` },
   "Query.users": { need: "admin", doc: `{ users { id } }` },
   "Query.auditLog": { need: "admin", doc: `{ auditLog(first: 1) { totalCount } }` },
+  "Query.outbox": { need: "admin", doc: `{ outbox(first: 1) { totalCount } }` },
   "Query.task": { need: "tasks:read", doc: `{ task(id: "${NOBODY}") { id } }` },
   "Query.tasks": { need: "tasks:read", doc: `{ tasks(first: 1) { totalCount } }` },
   "Query.taskTypes": { need: "tasks:read", doc: `{ taskTypes { name } }` },

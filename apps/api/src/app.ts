@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { makeWorkerUtils } from "graphile-worker";
 import pg from "pg";
 import type { TaskType } from "../../../tasks/contract.js";
 import { taskTypes as builtInTaskTypes } from "../../../tasks/index.js";
@@ -18,6 +19,9 @@ import { AUTH_CHANNEL, AuthService } from "./modules/identity/auth.service.js";
 import { RateLimits } from "./modules/identity/rate-limits.js";
 import { UsersService } from "./modules/identity/users.service.js";
 import { RecruitingService } from "./modules/recruiting/recruiting.service.js";
+import { MailService } from "./modules/mail/mail.service.js";
+import { Mailer } from "./modules/mail/mailer.js";
+import { graphileLogger } from "./lib/graphile-logger.js";
 import { LiveConnections } from "./realtime/live-connections.js";
 import { TaskDetailsCache } from "./modules/tasks/task-details-cache.js";
 import { TaskTypeRegistry } from "./modules/tasks/task-registry.js";
@@ -102,6 +106,11 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     const hub = new TaskHub(listener, { loadTasks: (ids) => tasks.loadMany(ids), loadChangedSince: (since) => tasks.loadChangedSince(since) }, log);
     const audit = new AuditService(ds, (err) => log.error({ err }, "writing the audit log failed"));
     const auth = new AuthService(ds, pool, audit, config.auth.sessionTtlMs);
+    const mailer = config.mail.smtpUrl ? new Mailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }) : undefined;
+    if (mailer) stops.push(async () => mailer.close());
+    // The URL without its password: SMTP_URL itself never reaches the log.
+    log.info({ smtp: mailer?.description ?? null }, mailer ? "mail goes out over SMTP" : "no SMTP_URL: mail is held in the outbox");
+    const mail = new MailService(ds, tasks, mailer);
     const services: AppServices = {
       tasks,
       recruiting,
@@ -113,16 +122,20 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
       users: new UsersService(ds, auth, audit),
       apiKeys: new ApiKeysService(ds, auth, audit),
       rateLimits: new RateLimits(pool, config.auth),
+      mail,
     };
     const firstAdmin = opts.api ? await auth.ensureFirstAdmin(config.auth.adminEmail, config.auth.adminPassword) : undefined;
 
     let worker: Worker | undefined;
     if (opts.worker) {
+      // On our pool: release() leaves it open, and the pool is ended last.
+      const workerUtils = await makeWorkerUtils({ pgPool: pool, logger: graphileLogger(log.child({ component: "graphile-worker" })) });
+      stops.push(async () => workerUtils.release());
       worker = await startWorker({
         pool,
         listener,
         registry,
-        services: { db: ds, recruiting },
+        services: { db: ds, recruiting, mail, workerUtils, retention: { defaultDays: config.retention.days } },
         log,
         concurrency: config.worker.concurrency,
         progressFlushMs: config.worker.progressFlushMs,

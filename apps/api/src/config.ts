@@ -38,6 +38,17 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /** `smtp://user:pass@host:587` or `smtps://…:465`; unset: mail is held in the outbox for admins to read. A secret. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((u) => /^smtps?:$/.test(new URL(u).protocol), "must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The sender of every message Taskline sends. */
+  MAIL_FROM: z.string().min(3).default("Taskline <taskline@localhost>"),
+  /** Finished tasks, sent mail and failed jobs older than this many days are removed by system.retention_cleanup. */
+  RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(30),
 });
 
 export type Config = {
@@ -60,6 +71,9 @@ export type Config = {
     startWorkPerMinute: number;
   };
   introspection: boolean;
+  /** `smtpUrl` holds a password: never log it or return it (see modules/mail/mailer.ts, `describeSmtpUrl`). */
+  mail: { smtpUrl: string | undefined; from: string };
+  retention: { days: number };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -97,5 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       startWorkPerMinute: e.START_WORK_PER_MINUTE,
     },
     introspection: e.GRAPHQL_INTROSPECTION ? e.GRAPHQL_INTROSPECTION === "true" : e.NODE_ENV !== "production",
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    retention: { days: e.RETENTION_DAYS },
   };
 }

@@ -5,6 +5,7 @@ import type { RateLimits } from "../modules/identity/rate-limits.js";
 import type { UsersService } from "../modules/identity/users.service.js";
 import type { Viewer } from "../modules/identity/viewer.js";
 import type { RecruitingService } from "../modules/recruiting/recruiting.service.js";
+import type { MailService } from "../modules/mail/mail.service.js";
 import type { TaskDetailsCache } from "../modules/tasks/task-details-cache.js";
 import type { TaskTypeRegistry } from "../modules/tasks/task-registry.js";
 import type { TaskService } from "../modules/tasks/task.service.js";
@@ -22,6 +23,7 @@ export type AppServices = {
   apiKeys: ApiKeysService;
   audit: AuditService;
   rateLimits: RateLimits;
+  mail: MailService;
 };
 
 /** Per request (HTTP) or per connection (graphql-ws). */

@@ -7,6 +7,10 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     base: { pid: process.pid },
-    redact: { paths: ["*.password", "*.secret", "*.token", "*.apiKey", "req.headers.authorization", "req.headers.cookie"], censor: "[redacted]" },
+    redact: {
+      // SMTP_URL embeds the SMTP password: wherever the setting is logged by mistake, it is censored.
+      paths: ["*.password", "*.secret", "*.token", "*.apiKey", "req.headers.authorization", "req.headers.cookie", "SMTP_URL", "*.SMTP_URL", "smtpUrl", "*.smtpUrl", "*.*.smtpUrl"],
+      censor: "[redacted]",
+    },
   });
 }

@@ -1,8 +1,16 @@
+import type { WorkerUtils } from "graphile-worker";
 import type { DataSource } from "typeorm";
+import type { MailService } from "../modules/mail/mail.service.js";
 import type { RecruitingService } from "../modules/recruiting/recruiting.service.js";
 
 /** What task types may use besides their context: built once per worker process, shared by all tasks. */
 export type TaskServices = {
   db: DataSource;
   recruiting: RecruitingService;
+  /** The outbox: `enqueue` a message (in the caller's transaction if given); delivery is mail.send_email. */
+  mail: MailService;
+  /** graphile-worker's admin API on the process's pool (system.retention_cleanup). */
+  workerUtils: WorkerUtils;
+  /** RETENTION_DAYS: the age past which system.retention_cleanup removes finished work. */
+  retention: { defaultDays: number };
 };

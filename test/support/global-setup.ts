@@ -43,6 +43,7 @@ export default async function setup(project: TestProject) {
   await ds.initialize();
   const pool = new pg.Pool({ connectionString: templateUrl, max: 2 });
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   await migrate(ds, pool, log);
   await pool.end();
   await ds.destroy();

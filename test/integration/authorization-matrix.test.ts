@@ -9,7 +9,7 @@ import { startTaskline, TEST_PASSWORD, type TestTaskline } from "../support/task
  * The access table: every Query, Mutation and Subscription field and what it needs. PUBLIC: anyone; SIGNED_IN: any
  * user or key; otherwise a scope. A field missing here fails the test, so nothing ships without a decision.
  */
-type Need = "PUBLIC" | "SIGNED_IN" | "tasks:read" | "tasks:write" | "recruiting:read" | "recruiting:write" | "admin";
+type Need = "PUBLIC" | "SIGNED_IN" | "tasks:read" | "tasks:write" | "recruiting:read" | "recruiting:write" | "schedules:read" | "schedules:write" | "admin";
 const NOBODY = "00000000-0000-4000-8000-000000000000";
 
 const TABLE: Record<string, { need: Need; doc: string }> = {
@@ -39,6 +39,17 @@ const TABLE: Record<string, { need: Need; doc: string }> = {
   "Mutation.addCandidates": { need: "recruiting:write", doc: `mutation { addCandidates(jobPostingId: "${NOBODY}", candidates: []) { id } }` },
   "Mutation.rankCandidates": { need: "recruiting:write", doc: `mutation { rankCandidates(jobPostingId: "${NOBODY}") { id } }` },
   "Mutation.createDemoData": { need: "recruiting:write", doc: `mutation { createDemoData { id } }` },
+  "Query.schedules": { need: "schedules:read", doc: `{ schedules { id } }` },
+  "Query.schedule": { need: "schedules:read", doc: `{ schedule(id: "${NOBODY}") { id } }` },
+  "Query.schedulerOverview": { need: "schedules:read", doc: `{ schedulerOverview { schedules } }` },
+  "Query.previewSchedule": { need: "schedules:read", doc: `{ previewSchedule(cron: "0 8 * * 1") { description } }` },
+  "Mutation.createSchedule": { need: "schedules:write", doc: `mutation { createSchedule(input: { name: "", taskType: "test.steps", cron: "bad" }) { id } }` },
+  "Mutation.updateSchedule": { need: "schedules:write", doc: `mutation { updateSchedule(id: "${NOBODY}", input: {}) { id } }` },
+  "Mutation.deleteSchedule": { need: "schedules:write", doc: `mutation { deleteSchedule(id: "${NOBODY}") { id } }` },
+  "Mutation.pauseSchedule": { need: "schedules:write", doc: `mutation { pauseSchedule(id: "${NOBODY}") { id } }` },
+  "Mutation.resumeSchedule": { need: "schedules:write", doc: `mutation { resumeSchedule(id: "${NOBODY}") { id } }` },
+  "Mutation.triggerSchedule": { need: "schedules:write", doc: `mutation { triggerSchedule(id: "${NOBODY}") { id } }` },
+  "Subscription.scheduleUpdated": { need: "schedules:read", doc: `subscription { scheduleUpdated { id } }` },
   "Subscription.taskUpdated": { need: "tasks:read", doc: `subscription { taskUpdated(id: "${NOBODY}") { id } }` },
   "Subscription.tasksUpdated": { need: "tasks:read", doc: `subscription { tasksUpdated { id } }` },
 };
@@ -48,9 +59,9 @@ const CALLERS: Caller[] = ["anonymous", "viewer", "recruiter", "admin", "weakKey
 /** Written out, not derived from the code under test. */
 const GRANTS: Record<Caller, Need[]> = {
   anonymous: ["PUBLIC"],
-  viewer: ["PUBLIC", "SIGNED_IN", "tasks:read", "recruiting:read"],
-  recruiter: ["PUBLIC", "SIGNED_IN", "tasks:read", "tasks:write", "recruiting:read", "recruiting:write"],
-  admin: ["PUBLIC", "SIGNED_IN", "tasks:read", "tasks:write", "recruiting:read", "recruiting:write", "admin"],
+  viewer: ["PUBLIC", "SIGNED_IN", "tasks:read", "recruiting:read", "schedules:read"],
+  recruiter: ["PUBLIC", "SIGNED_IN", "tasks:read", "tasks:write", "recruiting:read", "recruiting:write", "schedules:read"],
+  admin: ["PUBLIC", "SIGNED_IN", "tasks:read", "tasks:write", "recruiting:read", "recruiting:write", "schedules:read", "schedules:write", "admin"],
   weakKey: ["PUBLIC", "SIGNED_IN", "tasks:read"],
 };
 

@@ -26,7 +26,7 @@ export async function startWorkerProcess(databaseUrl: string, env: Record<string
     child,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(); // exited, or killed by a test
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),

@@ -27,6 +27,10 @@ import { TaskDetailsCache } from "./modules/tasks/task-details-cache.js";
 import { TaskTypeRegistry } from "./modules/tasks/task-registry.js";
 import { CANCEL_CHANNEL, TaskService } from "./modules/tasks/task.service.js";
 import { PgListener } from "./realtime/pg-listener.js";
+import { SCHEDULE_CHANNEL, ScheduleHub } from "./realtime/schedule-hub.js";
+import { type Clock, systemClock } from "./modules/schedules/clock.js";
+import { ScheduleService } from "./modules/schedules/schedule.service.js";
+import { Scheduler } from "./modules/schedules/scheduler.js";
 import { TASK_CHANNEL, TaskHub } from "./realtime/task-hub.js";
 import { startWorker, type Worker } from "./worker/worker.js";
 
@@ -51,6 +55,8 @@ export type TasklineOptions = {
   extraTaskTypes?: TaskType<any, unknown>[];
   /** `npm run worker` without DATABASE_URL joins the embedded server an `npm start` runs, never starts its own. */
   joinEmbedded?: boolean;
+  /** The schedule engine's clock; tests pass a fake one. Default: the system clock. */
+  clock?: Clock;
 };
 
 export type Taskline = {
@@ -96,7 +102,7 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     stops.push(() => ds.destroy());
     await migrate(ds, pool, log);
 
-    const listener = new PgListener({ connectionString: databaseUrl, channels: [TASK_CHANNEL, CANCEL_CHANNEL, AUTH_CHANNEL], log: log.child({ component: "listener" }) });
+    const listener = new PgListener({ connectionString: databaseUrl, channels: [TASK_CHANNEL, CANCEL_CHANNEL, AUTH_CHANNEL, SCHEDULE_CHANNEL], log: log.child({ component: "listener" }) });
     await listener.start();
     stops.push(() => listener.stop());
 
@@ -106,6 +112,10 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     const hub = new TaskHub(listener, { loadTasks: (ids) => tasks.loadMany(ids), loadChangedSince: (since) => tasks.loadChangedSince(since) }, log);
     const audit = new AuditService(ds, (err) => log.error({ err }, "writing the audit log failed"));
     const auth = new AuthService(ds, pool, audit, config.auth.sessionTtlMs);
+    const clock = opts.clock ?? systemClock;
+    const scheduler = new Scheduler(ds, tasks, clock, log.child({ component: "scheduler" }));
+    const schedules = new ScheduleService(ds, registry, tasks, scheduler, clock);
+    const scheduleHub = new ScheduleHub(listener, { load: (id) => schedules.get(id), loadAll: () => schedules.list() }, log);
     const mailer = config.mail.smtpUrl ? new Mailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }) : undefined;
     if (mailer) stops.push(async () => mailer.close());
     // The URL without its password: SMTP_URL itself never reaches the log.
@@ -122,6 +132,11 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
       users: new UsersService(ds, auth, audit),
       apiKeys: new ApiKeysService(ds, auth, audit),
       rateLimits: new RateLimits(pool, config.auth),
+      db: ds,
+      clock,
+      schedules,
+      scheduler,
+      scheduleHub,
       mail,
     };
     const firstAdmin = opts.api ? await auth.ensureFirstAdmin(config.auth.adminEmail, config.auth.adminPassword) : undefined;
@@ -135,6 +150,7 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
         pool,
         listener,
         registry,
+        scheduler,
         services: { db: ds, recruiting, mail, workerUtils, retention: { defaultDays: config.retention.days } },
         log,
         concurrency: config.worker.concurrency,

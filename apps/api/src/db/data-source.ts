@@ -5,14 +5,16 @@ import { User } from "../modules/identity/user.entity.js";
 import { Candidate } from "../modules/recruiting/candidate.entity.js";
 import { JobPosting } from "../modules/recruiting/job-posting.entity.js";
 import { Task } from "../modules/tasks/task.entity.js";
+import { Schedule } from "../modules/schedules/schedule.entity.js";
 import { OutboxMessage } from "../modules/mail/outbox-message.entity.js";
 import { TaskPipeline1764072000000 } from "./migrations/1764072000000-TaskPipeline.js";
 import { Identity1764086400000 } from "./migrations/1764086400000-Identity.js";
+import { Schedules1764100800000 } from "./migrations/1764100800000-Schedules.js";
 import { Mail1764097200000 } from "./migrations/1764097200000-Mail.js";
 
-export const entities = [Task, JobPosting, Candidate, User, ApiKey, AuditEntry, OutboxMessage];
+export const entities = [Task, JobPosting, Candidate, User, ApiKey, AuditEntry, OutboxMessage, Schedule];
 /** Append-only, in order. Never edit one that has landed. */
-export const migrations = [TaskPipeline1764072000000, Identity1764086400000, Mail1764097200000];
+export const migrations = [TaskPipeline1764072000000, Identity1764086400000, Mail1764097200000, Schedules1764100800000];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {
   return new DataSource({

@@ -1,3 +1,4 @@
+import type { DataSource } from "typeorm";
 import type { ApiKeysService } from "../modules/identity/api-keys.service.js";
 import type { AuditService } from "../modules/identity/audit.service.js";
 import type { AuthService, RequestMeta } from "../modules/identity/auth.service.js";
@@ -6,6 +7,10 @@ import type { UsersService } from "../modules/identity/users.service.js";
 import type { Viewer } from "../modules/identity/viewer.js";
 import type { RecruitingService } from "../modules/recruiting/recruiting.service.js";
 import type { MailService } from "../modules/mail/mail.service.js";
+import type { Clock } from "../modules/schedules/clock.js";
+import type { ScheduleService } from "../modules/schedules/schedule.service.js";
+import type { Scheduler } from "../modules/schedules/scheduler.js";
+import type { ScheduleHub } from "../realtime/schedule-hub.js";
 import type { TaskDetailsCache } from "../modules/tasks/task-details-cache.js";
 import type { TaskTypeRegistry } from "../modules/tasks/task-registry.js";
 import type { TaskService } from "../modules/tasks/task.service.js";
@@ -23,6 +28,12 @@ export type AppServices = {
   apiKeys: ApiKeysService;
   audit: AuditService;
   rateLimits: RateLimits;
+  db: DataSource;
+  /** The schedule engine's "now" (a fake one in tests). */
+  clock: Clock;
+  schedules: ScheduleService;
+  scheduler: Scheduler;
+  scheduleHub: ScheduleHub;
   mail: MailService;
 };
 

@@ -80,3 +80,10 @@ export class RateLimitedError extends TasklineError {
     super(message, "RATE_LIMITED", { retryAfterSeconds });
   }
 }
+
+/** triggerSchedule refused by the overlap policy SKIP: a task of the schedule still runs. `force: true` runs anyway. */
+export class ScheduleBusyError extends TasklineError {
+  constructor(id: string, reason: string, busyTaskId?: string) {
+    super(`Schedule ${id} is busy: ${reason}. Trigger with force: true to run it anyway`, "SCHEDULE_BUSY", { id, busyTaskId });
+  }
+}

@@ -5,11 +5,12 @@ import { buildSchema } from "type-graphql";
 import { CandidateResolver, JobPostingResolver } from "../modules/recruiting/recruiting.resolver.js";
 import { IdentityResolver } from "../modules/identity/identity.resolver.js";
 import { TaskResolver } from "../modules/tasks/task.resolver.js";
+import { ScheduleResolver } from "../modules/schedules/schedule.resolver.js";
 import { MailResolver } from "../modules/mail/mail.resolver.js";
 import { authChecker } from "./auth-checker.js";
 import { Node } from "./node.js";
 
-export const resolvers = [TaskResolver, JobPostingResolver, CandidateResolver, IdentityResolver, MailResolver] as const;
+export const resolvers = [TaskResolver, JobPostingResolver, CandidateResolver, IdentityResolver, MailResolver, ScheduleResolver] as const;
 
 export function buildTasklineSchema(): Promise<GraphQLSchema> {
   // Subscriptions take their events from the TaskHub (each has its own `subscribe`); type-graphql still insists on

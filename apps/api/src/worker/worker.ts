@@ -2,6 +2,7 @@ import { run, type Runner, type TaskList } from "graphile-worker";
 import type pg from "pg";
 import { graphileLogger } from "../lib/graphile-logger.js";
 import type { Logger } from "../lib/logger.js";
+import { FIRE_TASK, type Scheduler, TICK_CRON_ITEMS, TICK_TASK } from "../modules/schedules/scheduler.js";
 import type { TaskTypeRegistry } from "../modules/tasks/task-registry.js";
 import { CANCEL_CHANNEL } from "../modules/tasks/task.service.js";
 import type { PgListener } from "../realtime/pg-listener.js";
@@ -15,6 +16,8 @@ export type WorkerOptions = {
   /** The process's LISTEN connection; it must listen on CANCEL_CHANNEL. */
   listener: PgListener;
   registry: TaskTypeRegistry;
+  /** Runs schedules: the per-minute tick (graphile-worker's crontab) and the fire jobs it enqueues. */
+  scheduler?: Scheduler;
   services: TaskServices;
   log: Logger;
   concurrency: number;
@@ -49,10 +52,24 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
   const deps = { pool, writer, services, log, running };
   const taskList: TaskList = {};
   for (const type of registry.list()) taskList[type.name] = (payload, helpers) => executeTask(type, payload, helpers, deps);
+  const { scheduler } = opts;
+  if (scheduler) {
+    // `now` in the payload lets tests replay simulated minutes through real workers; the crontab sends none.
+    taskList[TICK_TASK] = async (payload) => {
+      const now = (payload as { now?: string } | null)?.now;
+      await scheduler.tick(now ? new Date(now) : undefined);
+    };
+    taskList[FIRE_TASK] = async (payload) => {
+      const { scheduleId, fireAt } = payload as { scheduleId: string; fireAt: string };
+      await scheduler.fire(scheduleId, new Date(fireAt));
+    };
+  }
 
   const runner = await run({
     pgPool: pool,
     taskList,
+    // Every node runs graphile-worker's crontab; its bookkeeping starts each minute's tick once across all of them.
+    parsedCronItems: scheduler ? TICK_CRON_ITEMS : [],
     concurrency,
     noHandleSignals: true,
     logger: graphileLogger(log),

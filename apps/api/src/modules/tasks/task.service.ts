@@ -16,6 +16,11 @@ export type EnqueueOptions = {
   /** Higher runs first. */
   priority?: number;
   runAt?: Date;
+  /** Set by schedule fires: the task records which schedule fired it, and when (docs/schedules.md). */
+  scheduleId?: string;
+  fireAt?: Date;
+  /** Overrides the task type's visibility (scheduled tasks are shared). */
+  visibility?: "private" | "shared";
 };
 
 export type TaskFilterArgs = { status?: TaskStatus[] | null; type?: string[] | null };
@@ -23,12 +28,14 @@ export type TaskFilterArgs = { status?: TaskStatus[] | null; type?: string[] | n
 /**
  * Creating the task row and its graphile-worker job in one statement makes them atomic without a transaction of
  * the caller's: there is never a task without a job or a job without a task. The job is keyed by the task id, so
- * cancel can remove it and a retry replaces it.
+ * cancel can remove it and a retry replaces it. A second task for the same schedule fire inserts nothing, and so
+ * adds no job (the unique index on schedule_id, fire_at).
  */
 const ENQUEUE_SQL = `
   WITH t AS (
-    INSERT INTO task (type, payload, max_attempts, priority, queue_name, created_by, run_at, visibility)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $9)
+    INSERT INTO task (type, payload, max_attempts, priority, queue_name, created_by, run_at, visibility, schedule_id, fire_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $9, $10, $11)
+    ON CONFLICT (schedule_id, fire_at) DO NOTHING
     RETURNING *
   ), j AS (
     SELECT graphile_worker.add_job(t.type, json_build_object('taskId', t.id), queue_name := t.queue_name,
@@ -63,7 +70,10 @@ export class TaskService {
     private readonly registry: TaskTypeRegistry,
   ) {}
 
-  /** Validates the payload and enqueues. Pass `manager` to enqueue inside a transaction of your own. */
+  /**
+   * Validates the payload and enqueues. Pass `manager` to enqueue inside a transaction of your own. Idempotent per
+   * schedule fire: enqueueing a fire that already has its task returns that task.
+   */
   async enqueue(type: string, payload: unknown, opts: EnqueueOptions = {}, manager: EntityManager = this.ds.manager): Promise<Task> {
     const taskType = this.registry.get(type);
     const valid = this.registry.parsePayload(type, payload);
@@ -77,8 +87,14 @@ export class TaskService {
       opts.createdById ?? null,
       opts.runAt ?? null,
       taskType.maxAttempts + SPARE_JOB_ATTEMPTS,
-      taskType.visibility,
+      opts.visibility ?? taskType.visibility,
+      opts.scheduleId ?? null,
+      opts.fireAt ?? null,
     ]);
+    if (!rows[0] && opts.scheduleId) {
+      const existing = await manager.query(`SELECT * FROM task WHERE schedule_id = $1 AND fire_at = $2`, [opts.scheduleId, opts.fireAt]);
+      return taskFromRow(existing[0]);
+    }
     return taskFromRow(rows[0]);
   }
 

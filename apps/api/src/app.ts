@@ -33,6 +33,7 @@ import { ScheduleService } from "./modules/schedules/schedule.service.js";
 import { Scheduler } from "./modules/schedules/scheduler.js";
 import { TASK_CHANNEL, TaskHub } from "./realtime/task-hub.js";
 import { startWorker, type Worker } from "./worker/worker.js";
+import { packageVersion } from "./worker/version.js";
 
 /** The built SPA: found by walking up from this file, which runs from src/ (tsx) or dist/apps/api/src/ (tsc). */
 export const WEB_DIST = findUp(path.dirname(fileURLToPath(import.meta.url)), "apps/web/dist");
@@ -155,6 +156,7 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
         log,
         concurrency: config.worker.concurrency,
         progressFlushMs: config.worker.progressFlushMs,
+        pools: { heartbeatMs: config.worker.heartbeatMs, graceSeconds: config.worker.poolGraceSeconds, version: packageVersion() },
       });
       stops.push(() => worker!.stop());
     }

@@ -19,6 +19,10 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
   /** How often a worker writes the coalesced progress of its running tasks, in milliseconds. */
   PROGRESS_FLUSH_MS: z.coerce.number().int().min(10).max(10_000).default(200),
+  /** How often a worker pool records that it is alive, in milliseconds. */
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** A worker pool silent for longer than this many seconds is declared lost and its tasks run again elsewhere. */
+  WORKER_POOL_GRACE_SECONDS: z.coerce.number().min(1).max(3_600).default(30),
   /** Run a worker inside the API process (`npm start`); `npm run worker` runs workers alone. */
   /** The first admin, created on the first start on an empty database (else a password is generated and printed). */
   TASKLINE_ADMIN_EMAIL: z.string().email().optional(),
@@ -59,7 +63,7 @@ export type Config = {
   port: number;
   host: string;
   logLevel: string;
-  worker: { concurrency: number; progressFlushMs: number; embedded: boolean };
+  worker: { concurrency: number; progressFlushMs: number; embedded: boolean; heartbeatMs: number; poolGraceSeconds: number };
   auth: {
     adminEmail: string | undefined;
     adminPassword: string | undefined;
@@ -83,6 +87,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}\nSee docs/configuration.md.`);
   }
   const e = parsed.data;
+  // A grace shorter than two beats would declare live pools lost between their beats.
+  if (e.WORKER_POOL_GRACE_SECONDS * 1000 < 2 * e.WORKER_HEARTBEAT_MS) {
+    throw new Error(`Invalid configuration:\n  WORKER_POOL_GRACE_SECONDS: must be at least two WORKER_HEARTBEAT_MS beats long\nSee docs/configuration.md.`);
+  }
   return {
     env: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
@@ -95,6 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: e.WORKER_CONCURRENCY,
       progressFlushMs: e.PROGRESS_FLUSH_MS,
       embedded: e.TASKLINE_EMBEDDED_WORKER,
+      heartbeatMs: e.WORKER_HEARTBEAT_MS,
+      poolGraceSeconds: e.WORKER_POOL_GRACE_SECONDS,
     },
     auth: {
       adminEmail: e.TASKLINE_ADMIN_EMAIL,

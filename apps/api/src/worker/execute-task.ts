@@ -11,11 +11,13 @@ import type { TaskServices } from "./services.js";
 /**
  * Claims the task for this attempt. It also takes a RUNNING task: that is the job of a worker that died, unlocked
  * by the sweeper or by graphile-worker, and the new run_id fences off any write the old attempt might still make.
+ * worker_id is the pool that locked the job (graphile-worker writes its pool id into locked_by): the sweeper hands
+ * back the RUNNING tasks of a pool that went silent by this column.
  */
 const CLAIM_SQL = `
   UPDATE task SET status = 'running', attempts = attempts + 1, run_id = $2, started_at = now(), finished_at = NULL,
     run_at = NULL, progress_current = 0, progress_total = NULL, progress_message = NULL, success_count = 0,
-    failure_count = 0, error = NULL
+    failure_count = 0, error = NULL, worker_id = $3
   WHERE id = $1 AND status IN ('pending', 'retrying', 'running')
   RETURNING id, attempts, max_attempts, payload, cancel_requested_at`;
 
@@ -36,7 +38,7 @@ export async function executeTask(type: TaskType, jobPayload: unknown, helpers: 
     return;
   }
   const runId = randomUUID();
-  const { rows } = await deps.pool.query(CLAIM_SQL, [taskId, runId]);
+  const { rows } = await deps.pool.query(CLAIM_SQL, [taskId, runId, helpers.job.locked_by]);
   const claimed = rows[0];
   if (!claimed) return; // cancelled (or deleted) before it started
 

@@ -1,4 +1,5 @@
-import { run, type Runner, type TaskList } from "graphile-worker";
+import EventEmitter from "node:events";
+import { run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import type pg from "pg";
 import { graphileLogger } from "../lib/graphile-logger.js";
 import type { Logger } from "../lib/logger.js";
@@ -8,8 +9,10 @@ import { CANCEL_CHANNEL } from "../modules/tasks/task.service.js";
 import type { PgListener } from "../realtime/pg-listener.js";
 import { TaskCancelledError } from "./abort-reasons.js";
 import { executeTask } from "./execute-task.js";
+import { Heartbeat } from "./heartbeat.js";
 import { ProgressWriter } from "./progress-writer.js";
 import type { TaskServices } from "./services.js";
+import { Sweeper } from "./sweeper.js";
 
 export type WorkerOptions = {
   pool: pg.Pool;
@@ -24,9 +27,11 @@ export type WorkerOptions = {
   progressFlushMs: number;
   /** On stop, how long running tasks may go on before they are aborted (and retried elsewhere). */
   shutdownGraceMs?: number;
+  /** Crash recovery (heartbeat.ts, sweeper.ts): WORKER_HEARTBEAT_MS, WORKER_POOL_GRACE_SECONDS and the release. */
+  pools?: { heartbeatMs: number; graceSeconds: number; version: string };
 };
 
-export type Worker = { runner: Runner; writer: ProgressWriter; running: Map<string, AbortController>; stop(): Promise<void> };
+export type Worker = { runner: Runner; poolId: string; writer: ProgressWriter; running: Map<string, AbortController>; sweeper: Sweeper; stop(): Promise<void> };
 
 /** A graphile-worker runner whose jobs are Taskline tasks, with the progress writer and cancel notices around it. */
 export async function startWorker(opts: WorkerOptions): Promise<Worker> {
@@ -65,8 +70,13 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
     };
   }
 
+  // The Runner does not expose its pool; its id (the jobs' locked_by) comes with pool:create, emitted inside run().
+  const events: WorkerEvents = new EventEmitter();
+  let poolId: string | undefined;
+  events.once("pool:create", ({ workerPool }) => (poolId = workerPool.id));
   const runner = await run({
     pgPool: pool,
+    events,
     taskList,
     // Every node runs graphile-worker's crontab; its bookkeeping starts each minute's tick once across all of them.
     parsedCronItems: scheduler ? TICK_CRON_ITEMS : [],
@@ -83,17 +93,36 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
       },
     },
   });
-  log.info({ concurrency, taskTypes: Object.keys(taskList) }, "worker started");
+  if (!poolId) throw new Error("graphile-worker started no worker pool (no pool:create event); check its version");
+  const { heartbeatMs = 5_000, graceSeconds = 30, version = "unknown" } = opts.pools ?? {};
+  // Registered right after run(): a crash in between leaves jobs locked by a pool the sweeper does not know (rare;
+  // graphile-worker's 4-hour unlock still applies to them).
+  const heartbeat = new Heartbeat(pool, { id: poolId, concurrency, taskTypes: Object.keys(taskList), version }, log, heartbeatMs);
+  await heartbeat.start().catch(async (err) => {
+    await runner.stop();
+    throw new Error("Registering the worker pool failed; is the WorkerPools migration applied?", { cause: err });
+  });
+  const sweeper = new Sweeper(pool, services.workerUtils, log, { graceSeconds, intervalMs: Math.min(heartbeatMs, graceSeconds * 1000) });
+  sweeper.start();
+  log.info({ concurrency, poolId, taskTypes: Object.keys(taskList) }, "worker started");
 
   return {
     runner,
+    poolId,
     writer,
     running,
+    sweeper,
     async stop() {
       listener.off("notification", onNotification);
       listener.off("reconnected", onReconnectedSafe);
-      await runner.stop();
+      await sweeper.stop();
+      // Beats go on while running tasks finish (the shutdown grace may be longer than the pool grace).
+      await runner.stop().catch((err) => {
+        heartbeat.halt();
+        throw err;
+      });
       await writer.stop();
+      await heartbeat.stop();
     },
   };
 }

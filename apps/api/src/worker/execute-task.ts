@@ -5,25 +5,14 @@ import { backoffDelay, PermanentTaskError, type TaskContext, type TaskType } fro
 import { toError } from "../lib/errors.js";
 import type { Logger } from "../lib/logger.js";
 import { TaskCancelledError, TaskTimeoutError, WorkerShutdownError } from "./abort-reasons.js";
+import type { ClaimBatcher } from "./claims.js";
 import type { Outcome, ProgressWriter, RunState } from "./progress-writer.js";
 import type { TaskServices } from "./services.js";
-
-/**
- * Claims the task for this attempt. It also takes a RUNNING task: that is the job of a worker that died, unlocked
- * by the sweeper or by graphile-worker, and the new run_id fences off any write the old attempt might still make.
- * worker_id is the pool that locked the job (graphile-worker writes its pool id into locked_by): the sweeper hands
- * back the RUNNING tasks of a pool that went silent by this column.
- */
-const CLAIM_SQL = `
-  UPDATE task SET status = 'running', attempts = attempts + 1, run_id = $2, started_at = now(), finished_at = NULL,
-    run_at = NULL, progress_current = 0, progress_total = NULL, progress_message = NULL, success_count = 0,
-    failure_count = 0, error = NULL, worker_id = $3
-  WHERE id = $1 AND status IN ('pending', 'retrying', 'running')
-  RETURNING id, attempts, max_attempts, payload, cancel_requested_at`;
 
 export type ExecutorDeps = {
   pool: pg.Pool;
   writer: ProgressWriter;
+  claims: ClaimBatcher;
   services: TaskServices;
   log: Logger;
   /** Running attempts of this process by task id, so cancel notices and shutdown can reach them. */
@@ -38,8 +27,7 @@ export async function executeTask(type: TaskType, jobPayload: unknown, helpers: 
     return;
   }
   const runId = randomUUID();
-  const { rows } = await deps.pool.query(CLAIM_SQL, [taskId, runId, helpers.job.locked_by]);
-  const claimed = rows[0];
+  const claimed = await deps.claims.claim(taskId, runId, helpers.job.locked_by ?? null);
   if (!claimed) return; // cancelled (or deleted) before it started
 
   const log = deps.log.child({ taskId, taskType: type.name, attempt: claimed.attempts });
@@ -72,8 +60,8 @@ export async function executeTask(type: TaskType, jobPayload: unknown, helpers: 
   const controller = new AbortController();
   deps.running.set(taskId, controller);
   if (claimed.cancel_requested_at) controller.abort(new TaskCancelledError());
-  const onShutdown = () => controller.abort(new WorkerShutdownError());
-  helpers.abortSignal?.addEventListener("abort", onShutdown);
+  watchShutdown(helpers.abortSignal, deps.running);
+  if (helpers.abortSignal?.aborted) controller.abort(new WorkerShutdownError());
   const timeLimit = setTimeout(() => controller.abort(new TaskTimeoutError(type.timeLimitMs)), type.timeLimitMs);
 
   const ctx: TaskContext<unknown> = {
@@ -117,10 +105,23 @@ export async function executeTask(type: TaskType, jobPayload: unknown, helpers: 
     }
   } finally {
     clearTimeout(timeLimit);
-    helpers.abortSignal?.removeEventListener("abort", onShutdown);
     deps.running.delete(taskId);
   }
   await finish(outcome);
+}
+
+const watchedSignals = new WeakSet<AbortSignal>();
+
+/**
+ * graphile-worker aborts one signal, shared by all jobs of a pool, when its graceful shutdown times out. One
+ * listener per pool aborts every running task (a listener per task would pile up on the shared signal).
+ */
+function watchShutdown(signal: AbortSignal | undefined, running: Map<string, AbortController>): void {
+  if (!signal || watchedSignals.has(signal)) return;
+  watchedSignals.add(signal);
+  signal.addEventListener("abort", () => {
+    for (const controller of running.values()) controller.abort(new WorkerShutdownError());
+  }, { once: true });
 }
 
 /**

@@ -8,6 +8,7 @@ import type { TaskTypeRegistry } from "../modules/tasks/task-registry.js";
 import { CANCEL_CHANNEL } from "../modules/tasks/task.service.js";
 import type { PgListener } from "../realtime/pg-listener.js";
 import { TaskCancelledError } from "./abort-reasons.js";
+import { ClaimBatcher } from "./claims.js";
 import { executeTask } from "./execute-task.js";
 import { Heartbeat } from "./heartbeat.js";
 import { ProgressWriter } from "./progress-writer.js";
@@ -54,7 +55,7 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
   listener.on("notification", onNotification);
   listener.on("reconnected", onReconnectedSafe);
 
-  const deps = { pool, writer, services, log, running };
+  const deps = { pool, writer, claims: new ClaimBatcher(pool), services, log, running };
   const taskList: TaskList = {};
   for (const type of registry.list()) taskList[type.name] = (payload, helpers) => executeTask(type, payload, helpers, deps);
   const { scheduler } = opts;
@@ -90,6 +91,9 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
         // those made within this many milliseconds). A crash in that window only means the job runs again, and the
         // task's claim fences the repeat.
         completeJobBatchDelay: 2,
+        // Fetch jobs in batches rather than one statement per job. Jobs in the local queue are locked by this pool;
+        // if it dies they come back through the sweeper like its running ones.
+        localQueue: { size: concurrency },
       },
     },
   });

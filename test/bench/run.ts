@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { run, makeWorkerUtils } from "graphile-worker";
 import pg from "pg";
+import { WebSocketServer } from "ws";
 import { z } from "zod";
 import { defineTaskType } from "../../tasks/contract.js";
 import { startTaskline, type Taskline } from "../../apps/api/src/app.js";
@@ -67,7 +68,11 @@ async function main() {
       await signInBench(app);
       await enqueueToStart(app);
       const subscriberCounts = (process.env.BENCH_SUBSCRIBERS ?? "1,1000").split(",").filter(Boolean).map(Number);
-      for (const subscribers of subscriberCounts) await progressLatency(app, databaseUrl, subscribers);
+      for (const subscribers of subscriberCounts) {
+        const taskline = await progressLatency(app, databaseUrl, subscribers);
+        const raw = await rawBroadcastLatency(subscribers);
+        console.log(`  ratio to raw ws broadcast:              p50 ${(taskline.p50 / raw.p50).toFixed(2)}x  p99 ${(taskline.p99 / raw.p99).toFixed(2)}x`);
+      }
       await throughput(app, databaseUrl);
     } finally {
       await app.stop();
@@ -144,6 +149,38 @@ async function progressLatency(app: Taskline, databaseUrl: string, subscribers: 
   console.log(
     `progress latency, ${String(subscribers).padStart(4)} subscriber(s): p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}  max ${ms(s.max)}  (${s.n}/${expected} events delivered)`,
   );
+  return s;
+}
+
+/**
+ * The floor under any fan-out on this machine: the same number of plain WebSocket clients in another process,
+ * sent one pre-serialised message of the same shape each, by a bare \`ws\` server with no database, GraphQL or
+ * graphql-ws in the way.
+ */
+async function rawBroadcastLatency(subscribers: number) {
+  const server = new WebSocketServer({ port: 0, host: "127.0.0.1" });
+  await new Promise((r) => server.once("listening", r));
+  const { port } = server.address() as { port: number };
+  const child = fork(path.join(here, "raw-subscribers.ts"), [`ws://127.0.0.1:${port}`, String(subscribers)], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  await new Promise<void>((resolve) => child.on("message", (m: { ready?: boolean }) => m.ready && resolve()));
+  for (let i = 1; i <= 200; i++) {
+    const message = JSON.stringify({
+      id: "00000000-0000-4000-8000-000000000000",
+      type: "next",
+      payload: { data: { taskUpdated: { id: "00000000-0000-4000-8000-000000000000", status: "RUNNING", version: i, progress: { current: i, total: 200, message: String(performance.timeOrigin + performance.now()) } } } },
+    });
+    for (const client of server.clients) client.send(message);
+    await sleep(subscribers > 1 ? 25 : 5);
+  }
+  await sleep(500);
+  const delays = await new Promise<number[]>((resolve) => {
+    child.on("message", (m: { delays?: number[] }) => m.delays && resolve(m.delays));
+    child.send({ report: true });
+  });
+  await new Promise((r) => server.close(r));
+  const s = summary(delays);
+  console.log(`raw ws broadcast,  ${String(subscribers).padStart(4)} subscriber(s): p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}  max ${ms(s.max)}  (${s.n}/${200 * subscribers})`);
+  return s;
 }
 
 /**

@@ -159,7 +159,7 @@ describe("the schedule API", () => {
     const { loadConfig } = await import("../../apps/api/src/config.js");
     const { createLogger } = await import("../../apps/api/src/lib/logger.js");
     const restarted = await startCore({
-      config: loadConfig({ NODE_ENV: "test", DATABASE_URL: app.databaseUrl, PORT: "0", HOST: "127.0.0.1" }),
+      config: loadConfig({ NODE_ENV: "test", DATABASE_URL: app.databaseUrl, PORT: "0", HOST: "127.0.0.1", TASKLINE_DEFAULT_SCHEDULES: "false" }),
       log: createLogger("silent"),
       api: true,
       worker: false,

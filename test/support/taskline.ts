@@ -39,7 +39,7 @@ export type TestTaskline = Taskline & {
  */
 export async function startTaskline(opts: { worker?: boolean; env?: Record<string, string>; clock?: Clock } = {}): Promise<TestTaskline> {
   const db = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: db.url, PORT: "0", HOST: "127.0.0.1", PROGRESS_FLUSH_MS: "50", ...opts.env });
+  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: db.url, PORT: "0", HOST: "127.0.0.1", PROGRESS_FLUSH_MS: "50", TASKLINE_DEFAULT_SCHEDULES: "false", ...opts.env });
   const app = await start({ config, log: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), api: true, worker: opts.worker ?? true, extraTaskTypes: testTaskTypes, clock: opts.clock });
   const url = app.url!;
   const clients: Client[] = [];

@@ -31,6 +31,9 @@ import { SCHEDULE_CHANNEL, ScheduleHub } from "./realtime/schedule-hub.js";
 import { type Clock, systemClock } from "./modules/schedules/clock.js";
 import { ScheduleService } from "./modules/schedules/schedule.service.js";
 import { Scheduler } from "./modules/schedules/scheduler.js";
+import { seedDefaultSchedules } from "./modules/schedules/default-schedules.js";
+import { InterviewService } from "./modules/interviews/interview.service.js";
+import { ReportService } from "./modules/reports/report.service.js";
 import { TASK_CHANNEL, TaskHub } from "./realtime/task-hub.js";
 import { startWorker, type Worker } from "./worker/worker.js";
 import { packageVersion } from "./worker/version.js";
@@ -139,8 +142,14 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
       scheduler,
       scheduleHub,
       mail,
+      interviews: new InterviewService(ds, clock),
+      reports: new ReportService(ds),
     };
     const firstAdmin = opts.api ? await auth.ensureFirstAdmin(config.auth.adminEmail, config.auth.adminPassword) : undefined;
+    if (opts.api && config.defaults.schedules) {
+      const seeded = await seedDefaultSchedules({ ds, registry, audit, clock, log }, config.defaults.timezone);
+      if (seeded.length) log.info({ schedules: seeded, timezone: config.defaults.timezone }, "created the default schedules");
+    }
 
     let worker: Worker | undefined;
     if (opts.worker) {
@@ -152,7 +161,7 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
         listener,
         registry,
         scheduler,
-        services: { db: ds, recruiting, mail, workerUtils, retention: { defaultDays: config.retention.days } },
+        services: { db: ds, recruiting, mail, workerUtils, retention: { defaultDays: config.retention.days }, clock, timeZone: config.defaults.timezone },
         log,
         concurrency: config.worker.concurrency,
         progressFlushMs: config.worker.progressFlushMs,

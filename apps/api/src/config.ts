@@ -53,6 +53,23 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Taskline <taskline@localhost>"),
   /** Finished tasks, sent mail and failed jobs older than this many days are removed by system.retention_cleanup. */
   RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(30),
+  /** IANA timezone of the built-in default schedules and of times in emails (reminders, the weekly report). */
+  TASKLINE_TIMEZONE: z
+    .string()
+    .default("UTC")
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an IANA timezone such as Europe/Berlin"),
+  /** Create the built-in default schedules on first start (docs/schedules.md); `false` leaves schedules to admins. */
+  TASKLINE_DEFAULT_SCHEDULES: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
 });
 
 export type Config = {
@@ -78,6 +95,8 @@ export type Config = {
   /** `smtpUrl` holds a password: never log it or return it (see modules/mail/mailer.ts, `describeSmtpUrl`). */
   mail: { smtpUrl: string | undefined; from: string };
   retention: { days: number };
+  /** The built-in schedules' timezone and whether to create them on first start. */
+  defaults: { timezone: string; schedules: boolean };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -123,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: e.GRAPHQL_INTROSPECTION ? e.GRAPHQL_INTROSPECTION === "true" : e.NODE_ENV !== "production",
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     retention: { days: e.RETENTION_DAYS },
+    defaults: { timezone: e.TASKLINE_TIMEZONE, schedules: e.TASKLINE_DEFAULT_SCHEDULES },
   };
 }

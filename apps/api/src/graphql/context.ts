@@ -6,6 +6,8 @@ import type { RateLimits } from "../modules/identity/rate-limits.js";
 import type { UsersService } from "../modules/identity/users.service.js";
 import type { Viewer } from "../modules/identity/viewer.js";
 import type { RecruitingService } from "../modules/recruiting/recruiting.service.js";
+import type { InterviewService } from "../modules/interviews/interview.service.js";
+import type { ReportService } from "../modules/reports/report.service.js";
 import type { MailService } from "../modules/mail/mail.service.js";
 import type { Clock } from "../modules/schedules/clock.js";
 import type { ScheduleService } from "../modules/schedules/schedule.service.js";
@@ -35,6 +37,8 @@ export type AppServices = {
   scheduler: Scheduler;
   scheduleHub: ScheduleHub;
   mail: MailService;
+  interviews: InterviewService;
+  reports: ReportService;
 };
 
 /** Per request (HTTP) or per connection (graphql-ws). */

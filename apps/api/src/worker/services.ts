@@ -2,6 +2,7 @@ import type { WorkerUtils } from "graphile-worker";
 import type { DataSource } from "typeorm";
 import type { MailService } from "../modules/mail/mail.service.js";
 import type { RecruitingService } from "../modules/recruiting/recruiting.service.js";
+import type { Clock } from "../modules/schedules/clock.js";
 
 /** What task types may use besides their context: built once per worker process, shared by all tasks. */
 export type TaskServices = {
@@ -13,4 +14,8 @@ export type TaskServices = {
   workerUtils: WorkerUtils;
   /** RETENTION_DAYS: the age past which system.retention_cleanup removes finished work. */
   retention: { defaultDays: number };
+  /** "Now" for time-window decisions (interview reminders, the weekly report); a fake clock in tests. */
+  clock: Clock;
+  /** TASKLINE_TIMEZONE: the timezone times in emails and report weeks are read in. */
+  timeZone: string;
 };

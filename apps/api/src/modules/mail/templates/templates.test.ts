@@ -23,6 +23,13 @@ describe("mail templates", () => {
     expect(mail.template).toBe("interview_reminder");
   });
 
+  it("addresses the candidate's copy of a reminder to the candidate, escaped the same way", () => {
+    const mail = interviewReminder({ candidateName: EVIL, jobPostingTitle: "Platform engineer", startsAt: new Date("2025-12-01T08:00:00Z"), timeZone: "Europe/Berlin", lead: "1h", audience: "candidate" });
+    expect(mail.subject).toBe("Your interview in one hour: Platform engineer");
+    expect(mail.html).toContain(`<p>${ESCAPED}, your interview for <strong>Platform engineer</strong> is in one hour.</p>`);
+    expect(mail.text).toContain("When: Monday, 1 December 2025 at 09:00 (Europe/Berlin)");
+  });
+
   it("escapes the weekly report's labels and values", () => {
     const mail = weeklyReport({ weekStart: "2025-11-24", weekEnd: "2025-11-30", figures: [[EVIL, EVIL], ["New candidates", 42]], url: "https://taskline.example/reports/1?a=1&b=2" });
     expect(mail.html).not.toContain("<img");

@@ -8,6 +8,7 @@ import { useCan } from "@/lib/permissions";
 export function Layout() {
   const { liveEpoch } = useAuth();
   const isAdmin = useCan("admin");
+  const canReadSchedules = useCan("schedules:read");
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -25,6 +26,11 @@ export function Layout() {
           <NavLink to="/job-postings" className="nav__link">
             Job postings
           </NavLink>
+          {canReadSchedules ? (
+            <NavLink to="/schedules" className="nav__link">
+              Schedules
+            </NavLink>
+          ) : null}
           {isAdmin ? (
             <>
               <NavLink to="/admin/users" className="nav__link">

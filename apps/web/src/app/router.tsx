@@ -12,6 +12,7 @@ import { ApiKeysRoute } from "./routes/api-keys";
 import { JobPostingRoute } from "./routes/job-posting";
 import { JobPostingsRoute } from "./routes/job-postings";
 import { NotFoundRoute } from "./routes/not-found";
+import { SchedulesRoute } from "./routes/schedules";
 import { SignInRoute } from "./routes/sign-in";
 import { TaskRoute } from "./routes/task";
 import { TasksRoute } from "./routes/tasks";
@@ -30,6 +31,14 @@ const router = createBrowserRouter([
       { path: "tasks/:taskId", element: <TaskRoute /> },
       { path: "job-postings", element: <JobPostingsRoute /> },
       { path: "job-postings/:jobPostingId", element: <JobPostingRoute /> },
+      {
+        path: "schedules",
+        element: (
+          <RequireScope scope="schedules:read">
+            <SchedulesRoute />
+          </RequireScope>
+        ),
+      },
       { path: "api-keys", element: <ApiKeysRoute /> },
       { path: "account/password", element: <AccountPasswordRoute /> },
       {

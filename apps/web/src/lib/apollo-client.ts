@@ -22,7 +22,7 @@ const sessionLossLink = new ErrorLink(({ error, operation }) => {
 });
 
 /** Ignores any Task whose `version` is older than the cached one: events may arrive out of order across reconnects. */
-const mergeTaskByVersion: FieldMergeFunction = (existing, incoming, { readField, isReference }) => {
+const mergeByVersion: FieldMergeFunction = (existing, incoming, { readField, isReference }) => {
   // Called once for the entity itself (existing = its Reference, incoming = the new fields) and once for each
   // parent field pointing at it (incoming = a Reference): only the first kind carries a version to compare.
   if (!existing || isReference(incoming)) return incoming;
@@ -61,7 +61,9 @@ export function createApolloClient(): ApolloClient {
     link: ApolloLink.from([sessionLossLink, ApolloLink.split(({ query }) => isSubscriptionOperation(query), liveSocketLink, httpLink)]),
     cache: new InMemoryCache({
       typePolicies: {
-        Task: { merge: mergeTaskByVersion },
+        Task: { merge: mergeByVersion },
+        // `scheduleUpdated` events and query results may cross; an older version never overwrites a newer one.
+        Schedule: { merge: mergeByVersion },
         TaskProgress: { merge: true },
         JobPosting: { fields: { candidates: connection(false) } },
         Query: {

@@ -40,3 +40,25 @@ export function formatWait(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
+
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The instant as a clock in `timeZone` shows it, with the zone's abbreviation: "Mon, Nov 30, 2026, 08:00 AM GMT+1". */
+export function formatDateTimeIn(iso: string, timeZone: string): string {
+  let format = zonedFormats.get(timeZone);
+  if (!format) {
+    try {
+      // dateStyle/timeStyle cannot be combined with timeZoneName, hence the fields one by one.
+      format = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" });
+    } catch {
+      return `${iso} (${timeZone})`; // a zone this browser does not know
+    }
+    zonedFormats.set(timeZone, format);
+  }
+  return format.format(new Date(iso));
+}
+
+/** The browser's IANA timezone, e.g. "Europe/Berlin". */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}

@@ -37,6 +37,19 @@ type Documents = {
     "\n  query GetJobPosting($id: ID!, $first: Int!, $after: String) {\n    jobPosting(id: $id) {\n      id\n      title\n      description\n      requiredSkills\n      niceToHaveSkills\n      candidateCount\n      createdAt\n      latestRanking {\n        id\n        status\n        version\n        finishedAt\n      }\n      candidates(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            name\n            email\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n": typeof types.GetJobPostingDocument,
     "\n  query GetJobPostings($first: Int!, $after: String) {\n    jobPostings(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          title\n          requiredSkills\n          candidateCount\n          createdAt\n          latestRanking {\n            id\n            status\n            version\n            finishedAt\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.GetJobPostingsDocument,
     "\n  mutation RankCandidates($jobPostingId: ID!) {\n    rankCandidates(jobPostingId: $jobPostingId) {\n      id\n      type\n      status\n      version\n    }\n  }\n": typeof types.RankCandidatesDocument,
+    "\n  mutation CreateSchedule($input: CreateScheduleInput!) {\n    createSchedule(input: $input) {\n      ...ScheduleRow\n    }\n  }\n": typeof types.CreateScheduleDocument,
+    "\n  mutation DeleteSchedule($id: ID!) {\n    deleteSchedule(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteScheduleDocument,
+    "\n  query GetScheduleTaskTypes {\n    taskTypes {\n      name\n      title\n    }\n  }\n": typeof types.GetScheduleTaskTypesDocument,
+    "\n  query GetSchedulerOverview($nextFires: Int!) {\n    schedulerOverview(nextFires: $nextFires) {\n      schedules\n      active\n      running\n      paused\n      lastTickAt\n      nextFires {\n        at\n        schedule {\n          id\n          name\n          timezone\n        }\n      }\n      last24h {\n        fires\n        completed\n        failed\n        cancelled\n        inProgress\n        skipped\n        successRate\n      }\n    }\n  }\n": typeof types.GetSchedulerOverviewDocument,
+    "\n  query GetSchedules {\n    schedules {\n      ...ScheduleRow\n    }\n  }\n": typeof types.GetSchedulesDocument,
+    "\n  subscription OnScheduleTaskUpdated($id: ID!) {\n    taskUpdated(id: $id) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.OnScheduleTaskUpdatedDocument,
+    "\n  subscription OnScheduleUpdated {\n    scheduleUpdated {\n      id\n      version\n      deleted\n      schedule {\n        ...ScheduleRow\n      }\n    }\n  }\n": typeof types.OnScheduleUpdatedDocument,
+    "\n  mutation PauseSchedule($id: ID!) {\n    pauseSchedule(id: $id) {\n      ...ScheduleRow\n    }\n  }\n": typeof types.PauseScheduleDocument,
+    "\n  query PreviewSchedule($cron: String, $intervalSeconds: Int, $timezone: String!, $count: Int!) {\n    previewSchedule(cron: $cron, intervalSeconds: $intervalSeconds, timezone: $timezone, count: $count) {\n      description\n      nextFires\n    }\n  }\n": typeof types.PreviewScheduleDocument,
+    "\n  mutation ResumeSchedule($id: ID!) {\n    resumeSchedule(id: $id) {\n      ...ScheduleRow\n    }\n  }\n": typeof types.ResumeScheduleDocument,
+    "\n  fragment ScheduleRow on Schedule {\n    id\n    version\n    name\n    taskType\n    payload\n    cron\n    intervalSeconds\n    timezone\n    description\n    status\n    paused\n    overlapPolicy\n    catchUpPolicy\n    catchUpCap\n    nextFires(count: 3)\n    lastFire {\n      at\n      skippedReason\n      task {\n        id\n        status\n        version\n      }\n    }\n  }\n": typeof types.ScheduleRowFragmentDoc,
+    "\n  mutation TriggerSchedule($id: ID!, $force: Boolean!) {\n    triggerSchedule(id: $id, force: $force) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.TriggerScheduleDocument,
+    "\n  mutation UpdateSchedule($id: ID!, $input: UpdateScheduleInput!) {\n    updateSchedule(id: $id, input: $input) {\n      ...ScheduleRow\n    }\n  }\n": typeof types.UpdateScheduleDocument,
     "\n  mutation CancelTask($id: ID!) {\n    cancelTask(id: $id) {\n      ...TaskListItem\n    }\n  }\n": typeof types.CancelTaskDocument,
     "\n  query GetTaskTypes {\n    taskTypes {\n      name\n      title\n      maxAttempts\n      timeLimitSeconds\n    }\n  }\n": typeof types.GetTaskTypesDocument,
     "\n  query GetTasks($first: Int!, $after: String, $filter: TaskFilter) {\n    tasks(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...TaskListItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.GetTasksDocument,
@@ -70,6 +83,19 @@ const documents: Documents = {
     "\n  query GetJobPosting($id: ID!, $first: Int!, $after: String) {\n    jobPosting(id: $id) {\n      id\n      title\n      description\n      requiredSkills\n      niceToHaveSkills\n      candidateCount\n      createdAt\n      latestRanking {\n        id\n        status\n        version\n        finishedAt\n      }\n      candidates(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            name\n            email\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n": types.GetJobPostingDocument,
     "\n  query GetJobPostings($first: Int!, $after: String) {\n    jobPostings(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          title\n          requiredSkills\n          candidateCount\n          createdAt\n          latestRanking {\n            id\n            status\n            version\n            finishedAt\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.GetJobPostingsDocument,
     "\n  mutation RankCandidates($jobPostingId: ID!) {\n    rankCandidates(jobPostingId: $jobPostingId) {\n      id\n      type\n      status\n      version\n    }\n  }\n": types.RankCandidatesDocument,
+    "\n  mutation CreateSchedule($input: CreateScheduleInput!) {\n    createSchedule(input: $input) {\n      ...ScheduleRow\n    }\n  }\n": types.CreateScheduleDocument,
+    "\n  mutation DeleteSchedule($id: ID!) {\n    deleteSchedule(id: $id) {\n      id\n    }\n  }\n": types.DeleteScheduleDocument,
+    "\n  query GetScheduleTaskTypes {\n    taskTypes {\n      name\n      title\n    }\n  }\n": types.GetScheduleTaskTypesDocument,
+    "\n  query GetSchedulerOverview($nextFires: Int!) {\n    schedulerOverview(nextFires: $nextFires) {\n      schedules\n      active\n      running\n      paused\n      lastTickAt\n      nextFires {\n        at\n        schedule {\n          id\n          name\n          timezone\n        }\n      }\n      last24h {\n        fires\n        completed\n        failed\n        cancelled\n        inProgress\n        skipped\n        successRate\n      }\n    }\n  }\n": types.GetSchedulerOverviewDocument,
+    "\n  query GetSchedules {\n    schedules {\n      ...ScheduleRow\n    }\n  }\n": types.GetSchedulesDocument,
+    "\n  subscription OnScheduleTaskUpdated($id: ID!) {\n    taskUpdated(id: $id) {\n      id\n      status\n      version\n    }\n  }\n": types.OnScheduleTaskUpdatedDocument,
+    "\n  subscription OnScheduleUpdated {\n    scheduleUpdated {\n      id\n      version\n      deleted\n      schedule {\n        ...ScheduleRow\n      }\n    }\n  }\n": types.OnScheduleUpdatedDocument,
+    "\n  mutation PauseSchedule($id: ID!) {\n    pauseSchedule(id: $id) {\n      ...ScheduleRow\n    }\n  }\n": types.PauseScheduleDocument,
+    "\n  query PreviewSchedule($cron: String, $intervalSeconds: Int, $timezone: String!, $count: Int!) {\n    previewSchedule(cron: $cron, intervalSeconds: $intervalSeconds, timezone: $timezone, count: $count) {\n      description\n      nextFires\n    }\n  }\n": types.PreviewScheduleDocument,
+    "\n  mutation ResumeSchedule($id: ID!) {\n    resumeSchedule(id: $id) {\n      ...ScheduleRow\n    }\n  }\n": types.ResumeScheduleDocument,
+    "\n  fragment ScheduleRow on Schedule {\n    id\n    version\n    name\n    taskType\n    payload\n    cron\n    intervalSeconds\n    timezone\n    description\n    status\n    paused\n    overlapPolicy\n    catchUpPolicy\n    catchUpCap\n    nextFires(count: 3)\n    lastFire {\n      at\n      skippedReason\n      task {\n        id\n        status\n        version\n      }\n    }\n  }\n": types.ScheduleRowFragmentDoc,
+    "\n  mutation TriggerSchedule($id: ID!, $force: Boolean!) {\n    triggerSchedule(id: $id, force: $force) {\n      id\n      status\n      version\n    }\n  }\n": types.TriggerScheduleDocument,
+    "\n  mutation UpdateSchedule($id: ID!, $input: UpdateScheduleInput!) {\n    updateSchedule(id: $id, input: $input) {\n      ...ScheduleRow\n    }\n  }\n": types.UpdateScheduleDocument,
     "\n  mutation CancelTask($id: ID!) {\n    cancelTask(id: $id) {\n      ...TaskListItem\n    }\n  }\n": types.CancelTaskDocument,
     "\n  query GetTaskTypes {\n    taskTypes {\n      name\n      title\n      maxAttempts\n      timeLimitSeconds\n    }\n  }\n": types.GetTaskTypesDocument,
     "\n  query GetTasks($first: Int!, $after: String, $filter: TaskFilter) {\n    tasks(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...TaskListItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.GetTasksDocument,
@@ -186,6 +212,58 @@ export function graphql(source: "\n  query GetJobPostings($first: Int!, $after: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RankCandidates($jobPostingId: ID!) {\n    rankCandidates(jobPostingId: $jobPostingId) {\n      id\n      type\n      status\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation RankCandidates($jobPostingId: ID!) {\n    rankCandidates(jobPostingId: $jobPostingId) {\n      id\n      type\n      status\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSchedule($input: CreateScheduleInput!) {\n    createSchedule(input: $input) {\n      ...ScheduleRow\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSchedule($input: CreateScheduleInput!) {\n    createSchedule(input: $input) {\n      ...ScheduleRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSchedule($id: ID!) {\n    deleteSchedule(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteSchedule($id: ID!) {\n    deleteSchedule(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetScheduleTaskTypes {\n    taskTypes {\n      name\n      title\n    }\n  }\n"): (typeof documents)["\n  query GetScheduleTaskTypes {\n    taskTypes {\n      name\n      title\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetSchedulerOverview($nextFires: Int!) {\n    schedulerOverview(nextFires: $nextFires) {\n      schedules\n      active\n      running\n      paused\n      lastTickAt\n      nextFires {\n        at\n        schedule {\n          id\n          name\n          timezone\n        }\n      }\n      last24h {\n        fires\n        completed\n        failed\n        cancelled\n        inProgress\n        skipped\n        successRate\n      }\n    }\n  }\n"): (typeof documents)["\n  query GetSchedulerOverview($nextFires: Int!) {\n    schedulerOverview(nextFires: $nextFires) {\n      schedules\n      active\n      running\n      paused\n      lastTickAt\n      nextFires {\n        at\n        schedule {\n          id\n          name\n          timezone\n        }\n      }\n      last24h {\n        fires\n        completed\n        failed\n        cancelled\n        inProgress\n        skipped\n        successRate\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetSchedules {\n    schedules {\n      ...ScheduleRow\n    }\n  }\n"): (typeof documents)["\n  query GetSchedules {\n    schedules {\n      ...ScheduleRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OnScheduleTaskUpdated($id: ID!) {\n    taskUpdated(id: $id) {\n      id\n      status\n      version\n    }\n  }\n"): (typeof documents)["\n  subscription OnScheduleTaskUpdated($id: ID!) {\n    taskUpdated(id: $id) {\n      id\n      status\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OnScheduleUpdated {\n    scheduleUpdated {\n      id\n      version\n      deleted\n      schedule {\n        ...ScheduleRow\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription OnScheduleUpdated {\n    scheduleUpdated {\n      id\n      version\n      deleted\n      schedule {\n        ...ScheduleRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PauseSchedule($id: ID!) {\n    pauseSchedule(id: $id) {\n      ...ScheduleRow\n    }\n  }\n"): (typeof documents)["\n  mutation PauseSchedule($id: ID!) {\n    pauseSchedule(id: $id) {\n      ...ScheduleRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewSchedule($cron: String, $intervalSeconds: Int, $timezone: String!, $count: Int!) {\n    previewSchedule(cron: $cron, intervalSeconds: $intervalSeconds, timezone: $timezone, count: $count) {\n      description\n      nextFires\n    }\n  }\n"): (typeof documents)["\n  query PreviewSchedule($cron: String, $intervalSeconds: Int, $timezone: String!, $count: Int!) {\n    previewSchedule(cron: $cron, intervalSeconds: $intervalSeconds, timezone: $timezone, count: $count) {\n      description\n      nextFires\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeSchedule($id: ID!) {\n    resumeSchedule(id: $id) {\n      ...ScheduleRow\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeSchedule($id: ID!) {\n    resumeSchedule(id: $id) {\n      ...ScheduleRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ScheduleRow on Schedule {\n    id\n    version\n    name\n    taskType\n    payload\n    cron\n    intervalSeconds\n    timezone\n    description\n    status\n    paused\n    overlapPolicy\n    catchUpPolicy\n    catchUpCap\n    nextFires(count: 3)\n    lastFire {\n      at\n      skippedReason\n      task {\n        id\n        status\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ScheduleRow on Schedule {\n    id\n    version\n    name\n    taskType\n    payload\n    cron\n    intervalSeconds\n    timezone\n    description\n    status\n    paused\n    overlapPolicy\n    catchUpPolicy\n    catchUpCap\n    nextFires(count: 3)\n    lastFire {\n      at\n      skippedReason\n      task {\n        id\n        status\n        version\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TriggerSchedule($id: ID!, $force: Boolean!) {\n    triggerSchedule(id: $id, force: $force) {\n      id\n      status\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation TriggerSchedule($id: ID!, $force: Boolean!) {\n    triggerSchedule(id: $id, force: $force) {\n      id\n      status\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSchedule($id: ID!, $input: UpdateScheduleInput!) {\n    updateSchedule(id: $id, input: $input) {\n      ...ScheduleRow\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSchedule($id: ID!, $input: UpdateScheduleInput!) {\n    updateSchedule(id: $id, input: $input) {\n      ...ScheduleRow\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,5 @@
+import { SchedulesPage } from "@/features/schedules/components/schedules-page";
+
+export function SchedulesRoute() {
+  return <SchedulesPage />;
+}

@@ -1,5 +1,7 @@
 import type { TaskType } from "./contract.js";
 import rankCandidates from "./recruiting/rank_candidates.js";
+import enrichCandidates from "./recruiting/enrich_candidates.js";
+import exportCandidates from "./recruiting/export_candidates.js";
 import sendEmail from "./mail/send_email.js";
 import retentionCleanup from "./system/retention_cleanup.js";
 import sendInterviewReminders from "./recruiting/send_interview_reminders.js";
@@ -7,4 +9,4 @@ import weeklyReport from "./reporting/weekly_report.js";
 
 /** Every task type Taskline runs. Adding one: a file under tasks/<domain>/ and a line here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const taskTypes: TaskType<any, unknown>[] = [rankCandidates, sendEmail, retentionCleanup, sendInterviewReminders, weeklyReport];
+export const taskTypes: TaskType<any, unknown>[] = [rankCandidates, sendEmail, retentionCleanup, enrichCandidates, exportCandidates, sendInterviewReminders, weeklyReport];

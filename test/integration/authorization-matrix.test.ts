@@ -24,6 +24,7 @@ const TABLE: Record<string, { need: Need; doc: string }> = {
   "Query.taskTypes": { need: "tasks:read", doc: `{ taskTypes { name } }` },
   "Query.jobPosting": { need: "recruiting:read", doc: `{ jobPosting(id: "${NOBODY}") { id } }` },
   "Query.jobPostings": { need: "recruiting:read", doc: `{ jobPostings(first: 1) { totalCount } }` },
+  "Query.candidateExport": { need: "recruiting:read", doc: `{ candidateExport { rowCount } }` },
   "Mutation.signIn": { need: "PUBLIC", doc: `mutation { signIn(email: "viewer@test.example", password: "${TEST_PASSWORD}") { expiresAt } }` },
   "Mutation.signOut": { need: "SIGNED_IN", doc: `mutation { signOut }` },
   "Mutation.changePassword": { need: "SIGNED_IN", doc: `mutation { changePassword(currentPassword: "x", newPassword: "short") }` },

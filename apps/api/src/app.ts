@@ -19,6 +19,9 @@ import { AUTH_CHANNEL, AuthService } from "./modules/identity/auth.service.js";
 import { RateLimits } from "./modules/identity/rate-limits.js";
 import { UsersService } from "./modules/identity/users.service.js";
 import { RecruitingService } from "./modules/recruiting/recruiting.service.js";
+import { EnrichmentService } from "./modules/enrichment/enrichment.service.js";
+import { GithubClient } from "./modules/enrichment/github-client.js";
+import { ExportService } from "./modules/exports/export.service.js";
 import { MailService } from "./modules/mail/mail.service.js";
 import { Mailer } from "./modules/mail/mailer.js";
 import { graphileLogger } from "./lib/graphile-logger.js";
@@ -125,6 +128,8 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     // The URL without its password: SMTP_URL itself never reaches the log.
     log.info({ smtp: mailer?.description ?? null }, mailer ? "mail goes out over SMTP" : "no SMTP_URL: mail is held in the outbox");
     const mail = new MailService(ds, tasks, mailer);
+    const enrichment = new EnrichmentService(ds);
+    const exports = new ExportService(ds, { dataDir: config.dataDir, sheets: config.sheets });
     const services: AppServices = {
       tasks,
       recruiting,
@@ -142,6 +147,8 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
       scheduler,
       scheduleHub,
       mail,
+      enrichment,
+      exports,
       interviews: new InterviewService(ds, clock),
       reports: new ReportService(ds),
     };
@@ -161,7 +168,11 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
         listener,
         registry,
         scheduler,
-        services: { db: ds, recruiting, mail, workerUtils, retention: { defaultDays: config.retention.days }, clock, timeZone: config.defaults.timezone },
+        services: { db: ds, recruiting, mail, workerUtils, retention: { defaultDays: config.retention.days }, clock, timeZone: config.defaults.timezone,
+          enrichment,
+          github: new GithubClient(config.github),
+          exports,
+        },
         log,
         concurrency: config.worker.concurrency,
         progressFlushMs: config.worker.progressFlushMs,

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -70,6 +71,20 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /** The GitHub REST API recruiting.enrich_candidates reads public profiles from (tests: a loopback server). */
+  GITHUB_API_URL: z.string().url().default("https://api.github.com"),
+  /** Optional: raises GitHub's limit from 60 to 5,000 requests an hour. A secret. */
+  GITHUB_TOKEN: z.string().optional().transform((v) => v || undefined),
+  /** One GitHub request's limit, in milliseconds. */
+  GITHUB_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** A Google service account's JSON key, inline or as a file path; with GOOGLE_SHEET_ID, exports go to Sheets. A secret. */
+  GOOGLE_SHEETS_CREDENTIALS: z.string().optional().transform((v) => v || undefined),
+  GOOGLE_SHEET_ID: z.string().optional().transform((v) => v || undefined),
+  /** The tab candidates are written to. */
+  GOOGLE_SHEET_TAB: z.string().min(1).default("Sheet1"),
+  GOOGLE_SHEETS_API_URL: z.string().url().default("https://sheets.googleapis.com"),
+  /** The OAuth token endpoint; unset: the key's `token_uri`, else Google's. */
+  GOOGLE_OAUTH_TOKEN_URL: z.string().url().optional(),
 });
 
 export type Config = {
@@ -97,6 +112,18 @@ export type Config = {
   retention: { days: number };
   /** The built-in schedules' timezone and whether to create them on first start. */
   defaults: { timezone: string; schedules: boolean };
+  /** `token` is a secret: never log it or return it. */
+  github: { apiUrl: string; token: string | undefined; timeoutMs: number };
+  /** Unset: candidate exports go to a CSV under `dataDir`. `credentials.privateKey` is a secret. */
+  sheets: SheetsConfig | undefined;
+};
+
+export type SheetsConfig = {
+  credentials: { clientEmail: string; privateKey: string };
+  sheetId: string;
+  tab: string;
+  apiUrl: string;
+  tokenUrl: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -111,6 +138,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n  WORKER_POOL_GRACE_SECONDS: must be at least two WORKER_HEARTBEAT_MS beats long\nSee docs/configuration.md.`);
   }
   return {
+    github: { apiUrl: e.GITHUB_API_URL.replace(/\/+$/, ""), token: e.GITHUB_TOKEN, timeoutMs: e.GITHUB_TIMEOUT_MS },
+    sheets: sheetsConfig(e),
     env: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.TASKLINE_DATA_DIR),
@@ -143,5 +172,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     retention: { days: e.RETENTION_DAYS },
     defaults: { timezone: e.TASKLINE_TIMEZONE, schedules: e.TASKLINE_DEFAULT_SCHEDULES },
+  };
+}
+
+/** Credentials and sheet id come together or not at all: half a configuration is a mistake to report at start. */
+function sheetsConfig(e: z.infer<typeof schema>): SheetsConfig | undefined {
+  const fail = (message: string): never => {
+    throw new Error(`Invalid configuration:\n  ${message}\nSee docs/configuration.md.`);
+  };
+  if (!e.GOOGLE_SHEETS_CREDENTIALS && !e.GOOGLE_SHEET_ID) return undefined;
+  if (!e.GOOGLE_SHEETS_CREDENTIALS) return fail("GOOGLE_SHEETS_CREDENTIALS: must be set with GOOGLE_SHEET_ID");
+  if (!e.GOOGLE_SHEET_ID) return fail("GOOGLE_SHEET_ID: must be set with GOOGLE_SHEETS_CREDENTIALS");
+  const raw = e.GOOGLE_SHEETS_CREDENTIALS.trim();
+  let key: { client_email?: unknown; private_key?: unknown; token_uri?: unknown };
+  try {
+    key = JSON.parse(raw.startsWith("{") ? raw : fs.readFileSync(raw, "utf8"));
+  } catch {
+    // Never echo the value: it may be the key itself.
+    return fail("GOOGLE_SHEETS_CREDENTIALS: must be a service account's JSON key or the path of a readable file holding one");
+  }
+  if (typeof key.client_email !== "string" || typeof key.private_key !== "string") {
+    return fail("GOOGLE_SHEETS_CREDENTIALS: the key has no client_email or private_key");
+  }
+  const tokenUrl = e.GOOGLE_OAUTH_TOKEN_URL ?? (typeof key.token_uri === "string" ? key.token_uri : "https://oauth2.googleapis.com/token");
+  return {
+    credentials: { clientEmail: key.client_email, privateKey: key.private_key },
+    sheetId: e.GOOGLE_SHEET_ID,
+    tab: e.GOOGLE_SHEET_TAB,
+    apiUrl: e.GOOGLE_SHEETS_API_URL.replace(/\/+$/, ""),
+    tokenUrl,
   };
 }

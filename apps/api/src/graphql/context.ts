@@ -8,6 +8,8 @@ import type { Viewer } from "../modules/identity/viewer.js";
 import type { RecruitingService } from "../modules/recruiting/recruiting.service.js";
 import type { InterviewService } from "../modules/interviews/interview.service.js";
 import type { ReportService } from "../modules/reports/report.service.js";
+import type { EnrichmentService } from "../modules/enrichment/enrichment.service.js";
+import type { ExportService } from "../modules/exports/export.service.js";
 import type { MailService } from "../modules/mail/mail.service.js";
 import type { Clock } from "../modules/schedules/clock.js";
 import type { ScheduleService } from "../modules/schedules/schedule.service.js";
@@ -39,6 +41,8 @@ export type AppServices = {
   mail: MailService;
   interviews: InterviewService;
   reports: ReportService;
+  enrichment: EnrichmentService;
+  exports: ExportService;
 };
 
 /** Per request (HTTP) or per connection (graphql-ws). */

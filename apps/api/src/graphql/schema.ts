@@ -6,13 +6,15 @@ import { CandidateResolver, JobPostingResolver } from "../modules/recruiting/rec
 import { IdentityResolver } from "../modules/identity/identity.resolver.js";
 import { TaskResolver } from "../modules/tasks/task.resolver.js";
 import { ScheduleResolver } from "../modules/schedules/schedule.resolver.js";
+import { CandidateProfileResolver } from "../modules/enrichment/candidate-profile.resolver.js";
+import { CandidateExportResolver } from "../modules/exports/candidate-export.resolver.js";
 import { MailResolver } from "../modules/mail/mail.resolver.js";
 import { InterviewResolver } from "../modules/interviews/interview.resolver.js";
 import { ReportResolver } from "../modules/reports/report.resolver.js";
 import { authChecker } from "./auth-checker.js";
 import { Node } from "./node.js";
 
-export const resolvers = [TaskResolver, JobPostingResolver, CandidateResolver, IdentityResolver, MailResolver, ScheduleResolver, InterviewResolver, ReportResolver] as const;
+export const resolvers = [TaskResolver, JobPostingResolver, CandidateResolver, IdentityResolver, MailResolver, ScheduleResolver, CandidateProfileResolver, CandidateExportResolver, InterviewResolver, ReportResolver] as const;
 
 export function buildTasklineSchema(): Promise<GraphQLSchema> {
   // Subscriptions take their events from the TaskHub (each has its own `subscribe`); type-graphql still insists on

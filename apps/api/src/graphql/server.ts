@@ -18,6 +18,8 @@ import { authenticate, originAllowed, SESSION_COOKIE } from "./authenticate.js";
 import type { AppServices, Context } from "./context.js";
 import { maskError } from "./errors.js";
 import { createSharedSubscribe } from "./shared-subscribe.js";
+import { candidatesCsvRoute } from "../modules/exports/download-route.js";
+import { CSV_DOWNLOAD_PATH } from "../modules/exports/export.service.js";
 
 export type HttpServerOptions = {
   schema: GraphQLSchema;
@@ -125,6 +127,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
   });
+  app.get(CSV_DOWNLOAD_PATH, candidatesCsvRoute(services));
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),

@@ -1,5 +1,8 @@
 import type { WorkerUtils } from "graphile-worker";
 import type { DataSource } from "typeorm";
+import type { EnrichmentService } from "../modules/enrichment/enrichment.service.js";
+import type { GithubClient } from "../modules/enrichment/github-client.js";
+import type { ExportService } from "../modules/exports/export.service.js";
 import type { MailService } from "../modules/mail/mail.service.js";
 import type { RecruitingService } from "../modules/recruiting/recruiting.service.js";
 import type { Clock } from "../modules/schedules/clock.js";
@@ -18,4 +21,10 @@ export type TaskServices = {
   clock: Clock;
   /** TASKLINE_TIMEZONE: the timezone times in emails and report weeks are read in. */
   timeZone: string;
+  /** candidate_profile, for recruiting.enrich_candidates. */
+  enrichment: EnrichmentService;
+  /** GITHUB_API_URL with GITHUB_TOKEN. */
+  github: GithubClient;
+  /** Candidate exports: Google Sheets or the CSV fallback. */
+  exports: ExportService;
 };

@@ -6,6 +6,7 @@ import { hasChromium, launchBrowser, newPage, signInAt } from "./browser.js";
 
 const withoutFavicon = (errors: string[]) => errors.filter((e) => !/favicon/i.test(e));
 const NAME = "Monday steps";
+const SCREENSHOT_PATH = "/tmp/taskline-schedules.png";
 
 describe.skipIf(!hasChromium)("managing schedules from the dashboard", () => {
   let app: Awaited<ReturnType<typeof startTaskline>>;
@@ -102,6 +103,51 @@ describe.skipIf(!hasChromium)("managing schedules from the dashboard", () => {
     });
     expect(task.data?.task).toEqual({ type: "test.steps", status: "COMPLETED" });
 
+  });
+
+  it("offers to force a trigger that comes back SCHEDULE_BUSY, and the forced one starts a new task", async () => {
+    // Arrange: slow steps, so the first triggered task is still running when the second trigger arrives.
+    const { data } = await app.gql<{ schedules: Array<{ id: string; name: string }> }>(`{ schedules { id name } }`);
+    const id = data!.schedules.find((s) => s.name === NAME)!.id;
+    const updated = await app.gql(`mutation($id: ID!) { updateSchedule(id: $id, input: { payload: { steps: 2, stepMs: 4000 } }) { id } }`, { id });
+    expect(updated.errors).toBeUndefined();
+    await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Schedules" }).click();
+    const row = rowOf(admin);
+    await row.waitFor();
+    const link = row.getByRole("link", { name: `Last task of ${NAME}` });
+    const firstTask = await link.getAttribute("href");
+
+    await row.getByRole("button", { name: "Trigger now" }).click();
+    await expect.poll(() => link.getAttribute("href"), { timeout: 10_000 }).not.toBe(firstTask);
+    const runningTask = await link.getAttribute("href");
+    await row.getByRole("button", { name: "Trigger now" }).click();
+
+    // Assert: the busy answer is shown in the row with a force button, which starts another task.
+    await expect.poll(() => row.getByRole("alert").textContent(), { timeout: 10_000 }).toContain("still running");
+    await row.getByRole("button", { name: "Run anyway (force)" }).click();
+    await expect.poll(() => link.getAttribute("href"), { timeout: 10_000 }).not.toBe(runningTask);
+    expect(await row.getByRole("alert").count()).toBe(0);
+    await expect.poll(() => admin.getByTestId("overview-fires").textContent(), { timeout: 10_000 }).toBe("3");
+    await admin.screenshot({ path: SCREENSHOT_PATH, fullPage: true });
+  });
+
+  it("edits the schedule to an interval, then deletes it, and the viewer's list follows live", async () => {
+    const row = rowOf(admin);
+    const before = await row.locator("td").nth(1).textContent();
+    await row.getByRole("button", { name: "Edit" }).click();
+    const form = admin.getByRole("form", { name: `Edit “${NAME}”` });
+    await form.getByText("By interval").click();
+    await form.getByLabel("Interval (seconds)").fill("120");
+    await expect.poll(() => form.getByRole("region", { name: "Preview" }).getByRole("listitem").count(), { timeout: 10_000 }).toBe(5);
+    await form.getByRole("button", { name: "Save schedule" }).click();
+    await form.waitFor({ state: "detached" });
+    await expect.poll(() => rowOf(viewer).locator("td").nth(1).textContent(), { timeout: 10_000 }).not.toBe(before);
+
+    await row.getByRole("button", { name: "Delete" }).click();
+    await row.getByRole("group", { name: `Delete “${NAME}”?` }).getByRole("button", { name: "Delete" }).click();
+
+    await row.waitFor({ state: "detached", timeout: 10_000 });
+    await rowOf(viewer).waitFor({ state: "detached", timeout: 10_000 });
     expect(withoutFavicon(adminErrors)).toEqual([]);
     expect(withoutFavicon(viewerErrors)).toEqual([]);
   });

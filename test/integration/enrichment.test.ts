@@ -9,7 +9,7 @@ type FakeUser = { name: string | null; bio: string | null; public_repos: number;
 
 /** A GitHub-compatible `/users/{u}` and `/users/{u}/repos` on loopback, with switchable rate limiting. */
 async function startFakeGithub(users: Record<string, FakeUser>) {
-  const state = { rateLimited: new Set<string>(), requests: [] as string[], authorizations: new Set<string>() };
+  const state = { rateLimited: new Set<string>(), retryAfter: new Set<string>(), requests: [] as string[], authorizations: new Set<string>() };
   const server = http.createServer((req, res) => {
     state.requests.push(req.url!);
     if (req.headers.authorization) state.authorizations.add(req.headers.authorization);
@@ -19,6 +19,9 @@ async function startFakeGithub(users: Record<string, FakeUser>) {
       res.writeHead(status, { "content-type": "application/json", ...headers });
       res.end(JSON.stringify(body));
     };
+    if (state.retryAfter.has(login)) {
+      return json(429, { message: "You have exceeded a secondary rate limit" }, { "retry-after": "120" });
+    }
     if (state.rateLimited.has(login)) {
       return json(403, { message: "API rate limit exceeded" }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600) });
     }
@@ -131,6 +134,22 @@ describe("resume enrichment (recruiting.enrich_candidates)", () => {
     expect((await profile(app, ids.grace!)).github).toMatchObject({ login: "grace", topLanguages: ["COBOL"] });
     expect((await profile(app, ids.limited!)).last_error).toBeNull();
     expect(github.state.requests.filter((r) => r.startsWith("/users/ghost")).length).toBe(ghostRequests);
+  });
+
+  it("stops on a secondary rate limit (429 with retry-after) and leaves the candidate pending", async () => {
+    const [late] = await app.services.recruiting.addCandidates(postingId, [{ name: "late", email: "late@test.example", resumeText: "github.com/late" }]);
+    github.state.retryAfter.add("late");
+    const before = Date.now();
+
+    const task = await runTask(app, "recruiting.enrich_candidates");
+
+    expect(task.status).toBe("completed");
+    expect(task.result).toMatchObject({ enriched: 0, failed: 0, remaining: 1 });
+    const retryAt = Date.parse(task.result.rateLimited.retryAt);
+    expect(retryAt).toBeGreaterThanOrEqual(before + 119_000);
+    expect(retryAt).toBeLessThanOrEqual(Date.now() + 121_000);
+    expect((await profile(app, late!.id)).enriched_at).toBeNull();
+    github.state.retryAfter.clear();
   });
 
   it("shows the profile on the Candidate type in GraphQL", async () => {

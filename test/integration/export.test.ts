@@ -128,7 +128,7 @@ type BatchUpdate = { valueInputOption: string; data: Array<{ range: string; valu
 
 /** Google's token endpoint and `values:batchUpdate` on loopback; checks the service account's JWT like Google does. */
 async function startFakeGoogle(publicKey: string, clientEmail: string) {
-  const state = { tokens: 0, batches: [] as BatchUpdate[], grid: new Map<number, string[]>(), problems: [] as string[] };
+  const state = { tokens: 0, batches: [] as BatchUpdate[], grid: new Map<number, string[]>(), problems: [] as string[], failNext: 0 };
   const server = http.createServer(async (req, res) => {
     let body = "";
     for await (const chunk of req) body += chunk;
@@ -151,6 +151,10 @@ async function startFakeGoogle(publicKey: string, clientEmail: string) {
     }
     const m = /^\/v4\/spreadsheets\/([^/]+)\/values:batchUpdate$/.exec(req.url ?? "");
     if (req.method === "POST" && m) {
+      if (state.failNext > 0) {
+        state.failNext--;
+        return reply(503, { error: { message: "The service is currently unavailable." } });
+      }
       if (req.headers.authorization !== "Bearer ya29.loopback") return reply(401, { error: { message: "Request had invalid authentication credentials." } });
       if (m[1] !== "sheet-123") return reply(404, { error: { message: "Requested entity was not found." } });
       const update = JSON.parse(body) as BatchUpdate;
@@ -236,8 +240,22 @@ describe("candidate export to Google Sheets", () => {
     expect(google.state.tokens).toBe(1);
   });
 
+  it("keeps the mark when a write fails, so the next sync rewrites the same rows instead of appending duplicates", async () => {
+    const e = await addCandidate(app, postingId, "Eve", "eve@test.example");
+    google.state.failNext = 1;
+
+    await expect(app.services.exports.sync(new AbortController().signal)).rejects.toThrow(/Google Sheets refused the update \(503: The service is currently unavailable.\)/);
+    google.state.batches.length = 0;
+    const retried = await app.services.exports.sync(new AbortController().signal);
+
+    expect(retried).toEqual({ target: "GOOGLE_SHEETS", exported: 1, rowCount: 5 });
+    expect(google.state.batches[0]!.data.map((r) => r.range)).toEqual(["'Candidates'!A1:J1", "'Candidates'!A6:J6"]);
+    expect(google.state.grid.get(6)![0]).toBe(e.id);
+    expect(google.state.grid.size).toBe(6);
+  });
+
   it("reports the sheet in GraphQL", async () => {
     const res = await app.as.recruiter.gql(`{ candidateExport { target updatedAt rowCount downloadUrl } }`);
-    expect(res.data.candidateExport).toEqual({ target: "GOOGLE_SHEETS", updatedAt: expect.any(String), rowCount: 4, downloadUrl: "https://docs.google.com/spreadsheets/d/sheet-123" });
+    expect(res.data.candidateExport).toEqual({ target: "GOOGLE_SHEETS", updatedAt: expect.any(String), rowCount: 5, downloadUrl: "https://docs.google.com/spreadsheets/d/sheet-123" });
   });
 });

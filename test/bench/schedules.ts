@@ -1,0 +1,77 @@
+import "reflect-metadata";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+import { startTaskline } from "../../apps/api/src/app.js";
+import { loadConfig } from "../../apps/api/src/config.js";
+import { startEmbeddedPostgres } from "../../apps/api/src/db/embedded.js";
+import { createLogger } from "../../apps/api/src/lib/logger.js";
+import { defineTaskType } from "../../tasks/contract.js";
+import { ms, summary } from "./stats.js";
+
+/**
+ * `npm run bench:schedules`: SCHEDULES (default 10,000) schedules firing every minute. Prints the tick's time, the
+ * database work per minute, and the delay from each fire's due time to its task starting, over MINUTES real minutes
+ * (default 2). Embedded Postgres unless BENCH_DATABASE_URL is set.
+ */
+const SCHEDULES = Number(process.env.SCHEDULES ?? 10_000);
+const MINUTES = Number(process.env.MINUTES ?? 2);
+const log = createLogger("warn");
+
+const noop = defineTaskType({ name: "bench.scheduled_noop", title: "Bench: scheduled no-op", payload: z.object({}), async run() {
+  return {};
+} });
+
+let databaseUrl = process.env.BENCH_DATABASE_URL;
+let stopDb: (() => Promise<void>) | undefined;
+let dataDir: string | undefined;
+if (!databaseUrl) {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "taskline-bench-schedules-"));
+  const db = await startEmbeddedPostgres({ dataDir, port: 0, log });
+  databaseUrl = db.url;
+  stopDb = db.stop;
+}
+const config = loadConfig({ NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", TASKLINE_DEFAULT_SCHEDULES: "false" });
+const app = await startTaskline({ config, log, api: false, worker: true, extraTaskTypes: [noop] });
+try {
+  console.log(`Schedules bench — ${SCHEDULES} schedules every minute, ${MINUTES} minute(s), ${os.cpus().length} cores\n`);
+  await app.pool.query(
+    `INSERT INTO schedule (name, task_type, payload, cron, timezone, overlap_policy, catch_up_policy, last_enqueued_fire_at)
+     SELECT 'bench-' || g, 'bench.scheduled_noop', '{}', '* * * * *', 'UTC', 'allow', 'none', now() FROM generate_series(1, $1) g`,
+    [SCHEDULES],
+  );
+
+  const stats = async () => (await app.pool.query(`SELECT xact_commit, tup_inserted, tup_updated, tup_deleted, blks_hit + blks_read AS blocks FROM pg_stat_database WHERE datname = current_database()`)).rows[0];
+  // Measure from right after a minute boundary, so whole minutes are counted.
+  const toBoundary = 60_000 - (Date.now() % 60_000);
+  console.log(`waiting ${Math.round(toBoundary / 1000)} s for the next minute`);
+  await new Promise((r) => setTimeout(r, toBoundary + 100));
+  const before = await stats();
+  const from = new Date();
+  await new Promise((r) => setTimeout(r, MINUTES * 60_000));
+  // Let the last minute's fires drain.
+  for (let i = 0; i < 120; i++) {
+    const { rows } = await app.pool.query(`SELECT count(*)::int AS n FROM task WHERE fire_at >= $1 AND fire_at < $2 AND started_at IS NULL`, [from, new Date(from.getTime() + MINUTES * 60_000)]);
+    if (rows[0].n === 0) break;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  const after = await stats();
+  const { rows } = await app.pool.query(
+    `SELECT extract(epoch FROM started_at - fire_at) * 1000 AS delay FROM task WHERE fire_at >= $1 AND fire_at < $2 AND started_at IS NOT NULL`,
+    [from, new Date(from.getTime() + MINUTES * 60_000)],
+  );
+  const tickTimer = Date.now();
+  const tick = await app.services.scheduler.tick(new Date());
+  const tickMs = Date.now() - tickTimer;
+  const s = summary(rows.map((r: { delay: number }) => Number(r.delay)));
+  const perMinute = (k: string) => Math.round((Number(after[k]) - Number(before[k])) / MINUTES);
+  console.log(`fires started: ${s.n} of ${SCHEDULES * MINUTES} due`);
+  console.log(`fire delay (due -> task started): p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}  max ${ms(s.max)}   target p99 < 2000 ms`);
+  console.log(`one tick over ${tick.schedules} schedules: ${tickMs} ms (${tick.enqueued} fires enqueued)`);
+  console.log(`database per minute: ${perMinute("xact_commit")} commits, ${perMinute("tup_inserted")} rows inserted, ${perMinute("tup_updated")} updated, ${perMinute("tup_deleted")} deleted`);
+} finally {
+  await app.stop();
+  await stopDb?.();
+  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+}

@@ -154,7 +154,6 @@ export class ProgressWriter {
         s.storedErrors++;
         [s.taskId, s.attempt, e.key, e.label, e.message.slice(0, 2_000)].forEach((value, i) => cols[12 + i]!.push(value));
       }
-      s.newErrors.length = 0;
     };
     for (const s of states) add(s, undefined);
     for (const f of finals) add(f.state, f.outcome);

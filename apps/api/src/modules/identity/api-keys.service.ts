@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { BadUserInputError, ForbiddenError, NotFoundError } from "../../graphql/errors.js";
-import { isUuid } from "../tasks/task.service.js";
+import { isUuid } from "../../lib/validate.js";
 import { ApiKey } from "./api-key.entity.js";
 import type { AuditService } from "./audit.service.js";
 import type { AuthService, RequestMeta } from "./auth.service.js";

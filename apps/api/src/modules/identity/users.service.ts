@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { BadUserInputError, ForbiddenError, NotFoundError } from "../../graphql/errors.js";
 import { PgCode } from "../../lib/errors.js";
-import { isUuid } from "../tasks/task.service.js";
+import { isEmail, isUuid } from "../../lib/validate.js";
 import type { AuditService } from "./audit.service.js";
 import type { AuthService, RequestMeta } from "./auth.service.js";
 import { hashPassword } from "./passwords.js";
@@ -10,7 +10,6 @@ import { newSecret } from "./tokens.js";
 import { User } from "./user.entity.js";
 import type { Viewer } from "./viewer.js";
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Admins manage users; every change ends the user's live connections so the new rights apply at once. */
 export class UsersService {
@@ -31,7 +30,7 @@ export class UsersService {
   async create(actor: Viewer, input: { email: string; name: string; role: Role; password?: string | null }, meta: RequestMeta): Promise<{ user: User; temporaryPassword: string | null }> {
     const email = input.email.trim();
     const name = input.name.trim();
-    if (!EMAIL.test(email)) throw new BadUserInputError(`"${email}" is not an email address`, { field: "email" });
+    if (!isEmail(email)) throw new BadUserInputError(`"${email}" is not an email address`, { field: "email" });
     if (!name) throw new BadUserInputError("name must not be empty", { field: "name" });
     const temporaryPassword = input.password ? null : newSecret().slice(0, 20);
     const hash = await hashPassword(input.password ?? temporaryPassword!);

@@ -4,7 +4,7 @@ import { BadUserInputError, NotFoundError } from "../../graphql/errors.js";
 import { PgCode } from "../../lib/errors.js";
 import { Candidate } from "../recruiting/candidate.entity.js";
 import type { Clock } from "../schedules/clock.js";
-import { isUuid } from "../tasks/task.service.js";
+import { isUuid } from "../../lib/validate.js";
 import { type Interview, interviewFromRow } from "./interview.entity.js";
 import type { ScheduleInterviewInput } from "./interview.inputs.js";
 

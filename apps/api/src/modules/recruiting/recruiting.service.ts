@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { type Connection, decodeCursor, toConnection } from "../../graphql/connection.js";
 import { BadUserInputError, NotFoundError } from "../../graphql/errors.js";
-import { isUuid } from "../tasks/task.service.js";
+import { isEmail, isUuid } from "../../lib/validate.js";
 import { Candidate } from "./candidate.entity.js";
 import { JobPosting } from "./job-posting.entity.js";
 import type { CandidateInput, CreateJobPostingInput } from "./recruiting.inputs.js";
@@ -9,7 +9,6 @@ import type { CandidateInput, CreateJobPostingInput } from "./recruiting.inputs.
 export const RANK_CANDIDATES = "recruiting.rank_candidates";
 /** One request adds at most this many candidates; larger imports go through uploads (later) or several calls. */
 export const MAX_CANDIDATES_PER_CALL = 1_000;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export class RecruitingService {
   constructor(private readonly ds: DataSource) {}
@@ -53,7 +52,7 @@ export class RecruitingService {
       const name = c.name.trim();
       const email = c.email.trim();
       if (!name) throw new BadUserInputError(`candidates[${i}].name must not be empty`, { field: `candidates.${i}.name` });
-      if (!EMAIL.test(email)) throw new BadUserInputError(`candidates[${i}].email "${email}" is not an email address`, { field: `candidates.${i}.email` });
+      if (!isEmail(email)) throw new BadUserInputError(`candidates[${i}].email "${email}" is not an email address`, { field: `candidates.${i}.email` });
       if (seen.has(email.toLowerCase())) throw new BadUserInputError(`candidates[${i}].email ${email} appears twice`, { field: `candidates.${i}.email` });
       if (c.resumeText.length > 200_000) throw new BadUserInputError(`candidates[${i}].resumeText is longer than 200,000 characters`, { field: `candidates.${i}.resumeText` });
       seen.add(email.toLowerCase());

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { type Connection, decodeCursor, toConnection } from "../../graphql/connection.js";
-import { isUuid } from "../tasks/task.service.js";
+import { isUuid } from "../../lib/validate.js";
 import { type Report, reportFromRow } from "./report.entity.js";
 
 /** Reports as stored rows: written by report task types, read through GraphQL. */

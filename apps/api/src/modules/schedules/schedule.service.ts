@@ -4,7 +4,7 @@ import { PgCode } from "../../lib/errors.js";
 import type { Viewer } from "../identity/viewer.js";
 import type { TaskTypeRegistry } from "../tasks/task-registry.js";
 import type { TaskService } from "../tasks/task.service.js";
-import { isUuid } from "../tasks/task.service.js";
+import { isUuid } from "../../lib/validate.js";
 import type { Task } from "../tasks/task.entity.js";
 import type { Clock } from "./clock.js";
 import { checkTiming, firesAfter } from "./next-fires.js";

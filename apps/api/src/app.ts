@@ -39,6 +39,11 @@ import { InterviewService } from "./modules/interviews/interview.service.js";
 import { ReportService } from "./modules/reports/report.service.js";
 import { TASK_CHANNEL, TaskHub } from "./realtime/task-hub.js";
 import { startWorker, type Worker } from "./worker/worker.js";
+import { AiSettingsService } from "./modules/ai/ai-settings.js";
+import { LlmClient } from "./modules/ai/llm-client.js";
+import { CreditsService } from "./modules/credits/credits.service.js";
+import { ResumeAnalysisService } from "./modules/resumes/resume-analysis.service.js";
+import { ResumeStore } from "./modules/resumes/resume-store.js";
 import { packageVersion } from "./worker/version.js";
 
 /** The built SPA: found by walking up from this file, which runs from src/ (tsx) or dist/apps/api/src/ (tsc). */
@@ -130,7 +135,15 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     const mail = new MailService(ds, tasks, mailer);
     const enrichment = new EnrichmentService(ds);
     const exports = new ExportService(ds, { dataDir: config.dataDir, sheets: config.sheets });
+    const llm = new LlmClient(config.llm);
+    const aiSettings = new AiSettingsService(ds, audit, config.llm.model);
+    const credits = new CreditsService(ds, audit);
+    const resumeAnalysis = new ResumeAnalysisService(ds, { tasks, recruiting, credits, settings: aiSettings, store: new ResumeStore(config.dataDir), llm, maxFileBytes: config.resumes.maxFileBytes });
     const services: AppServices = {
+      llm,
+      aiSettings,
+      credits,
+      resumeAnalysis,
       tasks,
       recruiting,
       registry,
@@ -172,6 +185,9 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
           enrichment,
           github: new GithubClient(config.github),
           exports,
+          llm,
+          aiSettings,
+          resumeAnalysis,
         },
         log,
         concurrency: config.worker.concurrency,

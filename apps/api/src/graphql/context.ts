@@ -19,6 +19,10 @@ import type { TaskDetailsCache } from "../modules/tasks/task-details-cache.js";
 import type { TaskTypeRegistry } from "../modules/tasks/task-registry.js";
 import type { TaskService } from "../modules/tasks/task.service.js";
 import type { TaskHub } from "../realtime/task-hub.js";
+import type { AiSettingsService } from "../modules/ai/ai-settings.js";
+import type { LlmClient } from "../modules/ai/llm-client.js";
+import type { CreditsService } from "../modules/credits/credits.service.js";
+import type { ResumeAnalysisService } from "../modules/resumes/resume-analysis.service.js";
 
 /** The services resolvers call; built once per process. */
 export type AppServices = {
@@ -43,6 +47,10 @@ export type AppServices = {
   reports: ReportService;
   enrichment: EnrichmentService;
   exports: ExportService;
+  llm: LlmClient;
+  aiSettings: AiSettingsService;
+  credits: CreditsService;
+  resumeAnalysis: ResumeAnalysisService;
 };
 
 /** Per request (HTTP) or per connection (graphql-ws). */

@@ -87,3 +87,24 @@ export class ScheduleBusyError extends TasklineError {
     super(`Schedule ${id} is busy: ${reason}. Trigger with force: true to run it anyway`, "SCHEDULE_BUSY", { id, busyTaskId });
   }
 }
+
+/** Starting an analysis needs one credit per resume; nothing was queued or stored. */
+export class InsufficientCreditsError extends TasklineError {
+  constructor(needed: number, available: number) {
+    super(`This analysis needs ${needed} credit(s) and ${available} are available; ask an admin to top up`, "INSUFFICIENT_CREDITS", { needed, available });
+  }
+}
+
+/** DEEP analysis (and the LLM ranking engine) need OPENAI_API_KEY; QUICK falls back to the built-in scorer. */
+export class LlmNotConfiguredError extends TasklineError {
+  constructor(what: string) {
+    super(`${what} needs an LLM and none is configured (OPENAI_API_KEY); QUICK mode uses the built-in scorer`, "LLM_NOT_CONFIGURED");
+  }
+}
+
+/** An upload refused before anything was stored: too many files, a file too large, an unsupported or unsafe one. */
+export class UploadRejectedError extends TasklineError {
+  constructor(message: string, reason: "TOO_MANY_FILES" | "FILE_TOO_LARGE" | "UNSUPPORTED_TYPE" | "UNSAFE_ARCHIVE", details: Record<string, unknown> = {}) {
+    super(message, "UPLOAD_REJECTED", { reason, ...details });
+  }
+}

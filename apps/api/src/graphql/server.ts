@@ -20,6 +20,10 @@ import { maskError } from "./errors.js";
 import { createSharedSubscribe } from "./shared-subscribe.js";
 import { candidatesCsvRoute } from "../modules/exports/download-route.js";
 import { CSV_DOWNLOAD_PATH } from "../modules/exports/export.service.js";
+import graphqlUploadExpress from "graphql-upload/graphqlUploadExpress.mjs";
+import { UPLOAD_HARD_MAX } from "../modules/ai/ai-settings.js";
+import { resumeFileRoute } from "../modules/resumes/download-route.js";
+import { RESUME_DOWNLOAD_PREFIX } from "../modules/resumes/resume-analysis.resolver.js";
 
 export type HttpServerOptions = {
   schema: GraphQLSchema;
@@ -128,9 +132,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     res.json({ ok: true });
   });
   app.get(CSV_DOWNLOAD_PATH, candidatesCsvRoute(services));
+  app.get(`${RESUME_DOWNLOAD_PREFIX}/:id`, resumeFileRoute(services));
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
+    // GraphQL multipart requests (resume uploads). Apollo's CSRF prevention stays on: such a request needs an
+    // `Apollo-Require-Preflight` header, which a cross-site form cannot send. The admin's per-upload limit is checked
+    // in the resolver, with a clear error; these are the hard bounds.
+    graphqlUploadExpress({ maxFileSize: services.resumeAnalysis.maxFileBytes, maxFiles: UPLOAD_HARD_MAX + 1, maxFieldSize: 1024 * 1024 }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
         const auth = await authenticate(services, req.headers.authorization, req.headers.cookie);

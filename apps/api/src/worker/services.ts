@@ -6,6 +6,9 @@ import type { ExportService } from "../modules/exports/export.service.js";
 import type { MailService } from "../modules/mail/mail.service.js";
 import type { RecruitingService } from "../modules/recruiting/recruiting.service.js";
 import type { Clock } from "../modules/schedules/clock.js";
+import type { AiSettingsService } from "../modules/ai/ai-settings.js";
+import type { LlmClient } from "../modules/ai/llm-client.js";
+import type { ResumeAnalysisService } from "../modules/resumes/resume-analysis.service.js";
 
 /** What task types may use besides their context: built once per worker process, shared by all tasks. */
 export type TaskServices = {
@@ -27,4 +30,9 @@ export type TaskServices = {
   github: GithubClient;
   /** Candidate exports: Google Sheets or the CSV fallback. */
   exports: ExportService;
+  /** OPENAI_* through the openai SDK; `configured` false without a key. */
+  llm: LlmClient;
+  aiSettings: AiSettingsService;
+  /** Resume files, candidates made from them, analyses and their credit charges. */
+  resumeAnalysis: ResumeAnalysisService;
 };

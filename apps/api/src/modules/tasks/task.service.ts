@@ -14,7 +14,7 @@ export const CANCEL_CHANNEL = "taskline_cancel";
 
 export type EnqueueOptions = {
   createdById?: string | null;
-  /** Higher runs first. */
+  /** graphile-worker's: lower runs first (default 0). */
   priority?: number;
   runAt?: Date;
   /** Set by schedule fires: the task records which schedule fired it, and when (docs/schedules.md). */

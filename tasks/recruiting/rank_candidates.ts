@@ -1,5 +1,7 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { z } from "zod";
+import { rerankWithLlm } from "../../apps/api/src/modules/ai/resume-analyzer.js";
+import { estimateCost, NO_USAGE, type TokenUsage } from "../../apps/api/src/modules/ai/usage.js";
 import { Bm25Scorer, type CandidateScore } from "../../apps/api/src/modules/recruiting/scoring.js";
 import { defineTaskType, PermanentTaskError } from "../contract.js";
 
@@ -8,12 +10,22 @@ export type RankedCandidate = CandidateScore & {
   candidateId: string;
   name: string;
   email: string;
+  /** Set for the candidates the model re-ranked (the top N of the first pass). */
+  llmScore?: number;
+  llmRationale?: string;
 };
 
 export type RankingResult = {
+  /** The first pass, always. */
   scorer: "builtin-bm25";
+  /** "llm" when the model re-ranked the top candidates; "builtin" without OPENAI_API_KEY. */
+  engine: "builtin" | "llm";
+  model: string | null;
   jobPostingId: string;
   ranked: RankedCandidate[];
+  usage: TokenUsage;
+  /** USD at the admin's prices; null when the model has no price. */
+  estimatedCostUsd: number | null;
 };
 
 /** Seed 004's ranking: every candidate of a posting scored and returned in order. */
@@ -51,6 +63,32 @@ export default defineTaskType({
     }
 
     scored.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name) || a.candidateId.localeCompare(b.candidateId));
-    return { scorer: "builtin-bm25", jobPostingId, ranked: scored.map((c, i) => ({ rank: i + 1, ...c })) };
+    const base = { scorer: "builtin-bm25" as const, jobPostingId, usage: NO_USAGE, estimatedCostUsd: 0 };
+    const { llm, aiSettings } = ctx.services;
+    if (!llm.configured || scored.length < 2) return { ...base, engine: "builtin", model: null, ranked: scored.map((c, i) => ({ rank: i + 1, ...c })) };
+
+    // Second pass: the model orders the first pass's best; the rest keep their BM25 order below them.
+    const settings = await aiSettings.get();
+    const top = scored.slice(0, settings.rerankTopN);
+    ctx.progress(candidates.length, candidates.length, `Re-ranking the top ${top.length} with ${settings.defaultModel}`);
+    const texts = new Map(candidates.map((c) => [c.id, c.resumeText]));
+    const reranked = await rerankWithLlm(llm, {
+      model: settings.defaultModel,
+      posting,
+      candidates: top.map((c) => ({ id: c.candidateId, name: c.name, resumeText: texts.get(c.candidateId) ?? "" })),
+      signal: ctx.signal,
+    });
+    const byId = new Map(top.map((c) => [c.candidateId, c]));
+    const ordered: Omit<RankedCandidate, "rank">[] = reranked.order.map((r) => ({ ...byId.get(r.candidateId)!, llmScore: r.score, llmRationale: r.rationale }));
+    const placed = new Set(ordered.map((c) => c.candidateId));
+    ordered.push(...top.filter((c) => !placed.has(c.candidateId)), ...scored.slice(top.length));
+    return {
+      ...base,
+      engine: "llm",
+      model: reranked.model,
+      usage: reranked.usage,
+      estimatedCostUsd: estimateCost(reranked.usage, settings.defaultModel, settings.prices),
+      ranked: ordered.map((c, i) => ({ rank: i + 1, ...c })),
+    };
   },
 });

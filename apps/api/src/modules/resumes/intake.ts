@@ -84,7 +84,9 @@ async function expandZip(bytes: Uint8Array, zipName: string, limits: IntakeLimit
         if (entry.name.endsWith("/")) return false;
         if (isJunk(entry.name)) return false;
         if (unsafePath(entry.name)) unsafe(`entry "${entry.name}" has an unsafe path`);
-        if (++entries > limits.maxFiles) unsafe(`it holds more than ${limits.maxFiles} files`);
+        if (++entries > limits.maxFiles) {
+          throw new UploadRejectedError(`${zipName} holds more than ${limits.maxFiles} files; at most ${limits.maxFiles} may be uploaded at once`, "TOO_MANY_FILES", { limit: limits.maxFiles, file: zipName });
+        }
         if (entry.originalSize > limits.maxFileBytes) unsafe(`entry "${entry.name}" is larger than ${limits.maxFileBytes} bytes`);
         declaredTotal += entry.originalSize;
         if (declaredTotal > maxArchive) unsafe(`its contents add up to more than ${maxArchive} bytes`);

@@ -123,7 +123,7 @@ export class ResumeAnalysisService {
     if (!files.length) return [];
     const rows: Array<{ id: string }> = await m.query(
       `INSERT INTO resume_file (job_posting_id, uploaded_by, file_name, media_type, size_bytes, sha256, storage_key)
-       SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::int[], $6::text[], $6::text[]) WITH ORDINALITY AS f(n, t, s, h, k, ord) ORDER BY ord
+       SELECT $1, $2, f.n, f.t, f.s, f.h, f.k FROM unnest($3::text[], $4::text[], $5::int[], $6::text[], $6::text[]) WITH ORDINALITY AS f(n, t, s, h, k, ord) ORDER BY f.ord
        RETURNING id`,
       [jobPostingId, userId, files.map((f) => f.name), files.map((f) => f.mediaType), files.map((f) => f.bytes.length), files.map((f) => f.sha256)],
     );

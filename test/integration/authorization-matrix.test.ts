@@ -58,6 +58,13 @@ const TABLE: Record<string, { need: Need; doc: string }> = {
   "Subscription.scheduleUpdated": { need: "schedules:read", doc: `subscription { scheduleUpdated { id } }` },
   "Subscription.taskUpdated": { need: "tasks:read", doc: `subscription { taskUpdated(id: "${NOBODY}") { id } }` },
   "Subscription.tasksUpdated": { need: "tasks:read", doc: `subscription { tasksUpdated { id } }` },
+  "Mutation.analyzeResumes": { need: "recruiting:write", doc: `mutation { analyzeResumes(jobPostingId: "${NOBODY}", mode: QUICK, candidateIds: []) { id } }` },
+  "Query.resumeAnalyses": { need: "recruiting:read", doc: `{ resumeAnalyses(jobPostingId: "${NOBODY}") { id } }` },
+  "Query.aiSettings": { need: "recruiting:read", doc: `{ aiSettings { inlineThreshold } }` },
+  "Mutation.updateAiSettings": { need: "admin", doc: `mutation { updateAiSettings(input: { inlineThreshold: -1 }) { inlineThreshold } }` },
+  "Query.credits": { need: "SIGNED_IN", doc: `{ credits { available } }` },
+  "Query.creditLedger": { need: "SIGNED_IN", doc: `{ creditLedger(first: 1) { totalCount } }` },
+  "Mutation.topUpCredits": { need: "admin", doc: `mutation { topUpCredits(userId: "${NOBODY}", amount: 0) { available } }` },
 };
 
 type Caller = "anonymous" | "viewer" | "recruiter" | "admin" | "weakKey";

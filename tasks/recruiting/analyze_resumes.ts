@@ -1,7 +1,6 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import pLimit from "p-limit";
 import { z } from "zod";
-import { LlmInvalidReplyError } from "../../apps/api/src/modules/ai/llm-client.js";
+import { LlmInvalidReplyError, taskLimit } from "../../apps/api/src/modules/ai/llm-client.js";
 import { type Analysis, analyzeBuiltin, analyzeWithLlm, type AnalysisEngine } from "../../apps/api/src/modules/ai/resume-analyzer.js";
 import { addUsage, estimateCost, NO_USAGE, type TokenUsage } from "../../apps/api/src/modules/ai/usage.js";
 import { taskCompleted, taskFailed } from "../../apps/api/src/modules/mail/templates/task-outcome.js";
@@ -34,6 +33,9 @@ export type ResumeAnalysisResult = {
   /** USD at the admin's prices for the model; null when the model has no price. */
   estimatedCostUsd: number | null;
 };
+
+/** Files read and results written at once per task; the database and the CPU, not the LLM, bound these. */
+const PREP_CONCURRENCY = 4;
 
 const payload = z.object({
   jobPostingId: z.string().uuid(),
@@ -98,28 +100,28 @@ async function analyze(ctx: TaskContext<z.infer<typeof payload>>): Promise<Resum
   const scorer = engine === "builtin" ? new Bm25Scorer(posting, corpus) : undefined;
   const maxRelevance = scorer ? Math.max(0, ...corpus.map((t) => scorer.relevance(t))) : 0;
 
-  const limit = pLimit(engine === "llm" ? settings.taskConcurrency : 1);
+  // Reading files and writing results take their own few slots, so the LLM's slots are spent on the LLM alone:
+  // while some items wait for the model, the next ones are already parsed.
+  const llmLimit = taskLimit(settings.taskConcurrency);
+  const prepLimit = taskLimit(scorer ? 1 : PREP_CONCURRENCY);
   const runItem = async (item: AnalysisItem) => {
-    ctx.signal.throwIfAborted();
     let label = item.key;
     let spent = NO_USAGE;
     try {
-      let who: { candidateId: string; name: string; resumeText: string };
-      if (item.kind === "file") {
-        const fileName = (label = await analyses.fileLabel(item.key));
-        who = await analyses.candidateForFile(item.key);
-        label = `${who.name} (${fileName})`;
-      } else {
-        who = await analyses.candidateText(item.key);
-        label = who.name;
-      }
+      const who = await prepLimit(async () => {
+        ctx.signal.throwIfAborted();
+        if (item.kind === "candidate") return analyses.candidateText(item.key);
+        label = await analyses.fileLabel(item.key);
+        return analyses.candidateForFile(item.key);
+      });
+      label = item.kind === "file" ? `${who.name} (${label})` : who.name;
       ctx.signal.throwIfAborted();
       let analysis: Analysis;
       if (scorer) {
         analysis = analyzeBuiltin(scorer, Math.max(maxRelevance, scorer.relevance(who.resumeText)), posting, who.resumeText);
         await yieldToEventLoop();
       } else {
-        analysis = await analyzeWithLlm(llm, { model: model!, mode, posting, resumeText: who.resumeText, signal: ctx.signal });
+        analysis = await analyzeWithLlm(llm, { model: model!, mode, posting, resumeText: who.resumeText, signal: ctx.signal, limit: llmLimit });
       }
       spent = analysis.usage;
       const cost = model ? estimateCost(analysis.usage, model, settings.prices) : 0;
@@ -139,8 +141,9 @@ async function analyze(ctx: TaskContext<z.infer<typeof payload>>): Promise<Resum
     finished++;
     ctx.progress(finished, items.length, `Analysed ${label}`);
   };
-  const outcomes = await Promise.allSettled(todo.map((item) => limit(() => runItem(item))));
-  limit.clearQueue();
+  const outcomes = await Promise.allSettled(todo.map((item) => runItem(item)));
+  llmLimit.clearQueue();
+  prepLimit.clearQueue();
   ctx.signal.throwIfAborted();
   const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
   if (failure) throw failure.reason;

@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import type { DataSource, EntityManager } from "typeorm";
 import { BadUserInputError, InsufficientCreditsError, LlmNotConfiguredError, NotFoundError } from "../../graphql/errors.js";
 import { isUuid } from "../../lib/validate.js";
@@ -92,10 +93,15 @@ export class ResumeAnalysisService {
     const inline = items <= config.inlineThreshold;
     const created: string[] = [];
     try {
-      for (const f of incoming) {
-        const { key, created: isNew } = await store.put(f.bytes);
-        if (isNew) created.push(key);
-      }
+      const writes = pLimit(8);
+      await Promise.all(
+        incoming.map((f) =>
+          writes(async () => {
+            const { key, created: isNew } = await store.put(f.bytes);
+            if (isNew) created.push(key);
+          }),
+        ),
+      );
       const task = await this.ds.transaction(async (m) => {
         const fileIds = await this.insertFiles(m, viewer.userId, input.jobPostingId, incoming);
         const payload: AnalyzePayload = { jobPostingId: input.jobPostingId, mode: input.mode, fileIds, candidateIds, notifyEmail: inline ? null : viewer.email };

@@ -26,6 +26,9 @@ export function Layout() {
           <NavLink to="/job-postings" className="nav__link">
             Job postings
           </NavLink>
+          <NavLink to="/credits" className="nav__link">
+            Credits
+          </NavLink>
           {canReadSchedules ? (
             <NavLink to="/schedules" className="nav__link">
               Schedules
@@ -38,6 +41,9 @@ export function Layout() {
               </NavLink>
               <NavLink to="/admin/audit-log" className="nav__link">
                 Audit log
+              </NavLink>
+              <NavLink to="/admin/settings" className="nav__link">
+                Settings
               </NavLink>
             </>
           ) : null}

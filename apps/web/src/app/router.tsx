@@ -16,6 +16,8 @@ import { SchedulesRoute } from "./routes/schedules";
 import { SignInRoute } from "./routes/sign-in";
 import { TaskRoute } from "./routes/task";
 import { TasksRoute } from "./routes/tasks";
+import { CreditsRoute } from "./routes/credits";
+import { AdminAiSettingsRoute } from "./routes/admin-ai-settings";
 
 const router = createBrowserRouter([
   { path: "sign-in", element: <SignInRoute /> },
@@ -40,6 +42,15 @@ const router = createBrowserRouter([
         ),
       },
       { path: "api-keys", element: <ApiKeysRoute /> },
+      { path: "credits", element: <CreditsRoute /> },
+      {
+        path: "admin/settings",
+        element: (
+          <RequireScope scope="admin">
+            <AdminAiSettingsRoute />
+          </RequireScope>
+        ),
+      },
       { path: "account/password", element: <AccountPasswordRoute /> },
       {
         path: "admin/users",

@@ -13,6 +13,8 @@ import { useCan } from "@/lib/permissions";
 import { useJobPosting } from "../api/get-job-posting";
 import { AddCandidatesForm } from "./add-candidates-form";
 import { RankCandidatesButton } from "./rank-candidates-button";
+import { ResumeAnalysisPanel } from "@/features/resume-analysis/components/resume-analysis-panel";
+import { AnalysisTable } from "@/features/resume-analysis/components/analysis-table";
 
 export function JobPostingDetail({ id }: { id: string }) {
   const { data, error, loading, fetchMore } = useJobPosting(id);
@@ -75,6 +77,14 @@ export function JobPostingDetail({ id }: { id: string }) {
             </div>
           ) : null}
         </div>
+      </section>
+
+      {canWrite ? <ResumeAnalysisPanel jobPostingId={posting.id} /> : null}
+      <section className="section" aria-labelledby="analyses-heading">
+        <div className="section__head">
+          <h2 id="analyses-heading">All analyses, best fit first</h2>
+        </div>
+        <AnalysisTable jobPostingId={posting.id} taskId={null} />
       </section>
 
       <div className={canWrite ? "split" : undefined}>

@@ -9,10 +9,17 @@ export interface RankedCandidate {
   matchedSkills: string[];
   missingSkills: string[];
   rationale: string;
+  /** The model's rationale, for the candidates it re-ranked (engine "llm"). */
+  llmRationale: string | null;
 }
 
 export interface RankingResult {
   scorer: string;
+  /** "llm" when the model re-ranked the top candidates, "builtin" otherwise. */
+  engine: string;
+  model: string | null;
+  usage: { promptTokens: number; completionTokens: number };
+  estimatedCostUsd: number | null;
   jobPostingId: string;
   ranked: RankedCandidate[];
 }
@@ -37,10 +44,17 @@ export function parseRankingResult(result: unknown): RankingResult | null {
       matchedSkills: strings(row.matchedSkills),
       missingSkills: strings(row.missingSkills),
       rationale: typeof row.rationale === "string" ? row.rationale : "",
+      llmRationale: typeof row.llmRationale === "string" ? row.llmRationale : null,
     });
   }
   return {
     scorer: typeof result.scorer === "string" ? result.scorer : "unknown",
+    engine: typeof result.engine === "string" ? result.engine : "builtin",
+    model: typeof result.model === "string" ? result.model : null,
+    usage: isRecord(result.usage)
+      ? { promptTokens: Number(result.usage.promptTokens) || 0, completionTokens: Number(result.usage.completionTokens) || 0 }
+      : { promptTokens: 0, completionTokens: 0 },
+    estimatedCostUsd: typeof result.estimatedCostUsd === "number" ? result.estimatedCostUsd : null,
     jobPostingId: typeof result.jobPostingId === "string" ? result.jobPostingId : "",
     ranked,
   };

@@ -11,7 +11,12 @@ export function RankingTable({ ranking }: { ranking: RankingResult }) {
       <div className="section__head">
         <h2 id="ranking-heading">Ranked candidates</h2>
         <span className="muted small">
-          {ranking.ranked.length} candidates · scorer <span className="mono">{ranking.scorer}</span>
+          {ranking.ranked.length} candidates · scorer <span className="mono">{ranking.scorer}</span> · engine{" "}
+          <span className="mono">{ranking.engine}</span>
+          {ranking.model ? ` (${ranking.model})` : ""}
+          {ranking.engine === "llm"
+            ? ` · ${(ranking.usage.promptTokens + ranking.usage.completionTokens).toLocaleString()} tokens · ${ranking.estimatedCostUsd === null ? "no price" : `$${ranking.estimatedCostUsd.toFixed(4)}`}`
+            : null}
           {ranking.jobPostingId ? (
             <>
               {" · "}
@@ -74,7 +79,7 @@ export function RankingTable({ ranking }: { ranking: RankingResult }) {
                     </div>
                   ) : null}
                 </td>
-                <td className="col-hide-sm small">{row.rationale}</td>
+                <td className="col-hide-sm small">{row.llmRationale ?? row.rationale}</td>
               </tr>
             ))}
           </tbody>

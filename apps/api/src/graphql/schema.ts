@@ -13,10 +13,11 @@ import { InterviewResolver } from "../modules/interviews/interview.resolver.js";
 import { ReportResolver } from "../modules/reports/report.resolver.js";
 import { CandidateResumeResolver, ResumeAnalysisResolver } from "../modules/resumes/resume-analysis.resolver.js";
 import { CreditsResolver } from "../modules/credits/credits.resolver.js";
+import { TaskQueueResolver } from "../modules/tasks/task-queue.resolver.js";
 import { authChecker } from "./auth-checker.js";
 import { Node } from "./node.js";
 
-export const resolvers = [TaskResolver, JobPostingResolver, CandidateResolver, IdentityResolver, MailResolver, ScheduleResolver, CandidateProfileResolver, CandidateExportResolver, InterviewResolver, ReportResolver, ResumeAnalysisResolver, CandidateResumeResolver, CreditsResolver] as const;
+export const resolvers = [TaskResolver, JobPostingResolver, CandidateResolver, IdentityResolver, MailResolver, ScheduleResolver, CandidateProfileResolver, CandidateExportResolver, InterviewResolver, ReportResolver, ResumeAnalysisResolver, CandidateResumeResolver, CreditsResolver, TaskQueueResolver] as const;
 
 export function buildTasklineSchema(): Promise<GraphQLSchema> {
   // Subscriptions take their events from the TaskHub (each has its own `subscribe`); type-graphql still insists on

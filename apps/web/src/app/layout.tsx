@@ -26,6 +26,9 @@ export function Layout() {
           <NavLink to="/job-postings" className="nav__link">
             Job postings
           </NavLink>
+          <NavLink to="/my-tasks" className="nav__link">
+            My tasks
+          </NavLink>
           <NavLink to="/credits" className="nav__link">
             Credits
           </NavLink>

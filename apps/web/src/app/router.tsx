@@ -17,6 +17,7 @@ import { SignInRoute } from "./routes/sign-in";
 import { TaskRoute } from "./routes/task";
 import { TasksRoute } from "./routes/tasks";
 import { CreditsRoute } from "./routes/credits";
+import { MyTasksRoute } from "./routes/my-tasks";
 import { AdminAiSettingsRoute } from "./routes/admin-ai-settings";
 
 const router = createBrowserRouter([
@@ -43,6 +44,7 @@ const router = createBrowserRouter([
       },
       { path: "api-keys", element: <ApiKeysRoute /> },
       { path: "credits", element: <CreditsRoute /> },
+      { path: "my-tasks", element: <MyTasksRoute /> },
       {
         path: "admin/settings",
         element: (

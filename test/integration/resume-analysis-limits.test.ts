@@ -179,3 +179,37 @@ describe("resume analysis time limit", () => {
   });
 
 });
+
+describe("the queue seen from waiting analyses", () => {
+  let app: TestTaskline;
+  beforeAll(async () => {
+    // No worker anywhere: every task stays where the queue put it.
+    app = await startTaskline({ worker: false, env: { OPENAI_API_KEY: "sk-queue", OPENAI_BASE_URL: "http://127.0.0.1:9/v1" } });
+    await app.gql(`mutation($u: ID!) { topUpCredits(userId: $u, amount: 1000) { available } }`, { u: app.as.recruiter.viewer.userId });
+    await app.gql(`mutation { updateAiSettings(input: { inlineThreshold: 5 }) { inlineThreshold } }`);
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("gives each waiting task its position; an inline analysis started last goes first", async () => {
+    const { postingId, candidateIds } = await seedPosting(app, 10, "queue");
+    const start = async (ids: string[]) => (await app.as.recruiter.gql(ANALYZE, { jobPostingId: postingId, mode: "QUICK", candidateIds: ids })).data.analyzeResumes.id as string;
+    const big1 = await start(candidateIds);
+    const big2 = await start(candidateIds.slice(0, 8));
+    const small = await start(candidateIds.slice(0, 2));
+    const place = async (id: string) =>
+      (await app.as.recruiter.gql(`query($id: ID!) { task(id: $id) { status queuePlace { position estimatedStartAt } } }`, { id })).data.task;
+    expect((await place(small)).queuePlace.position).toBe(0);
+    expect((await place(big1)).queuePlace.position).toBe(1);
+    expect((await place(big2)).queuePlace.position).toBe(2);
+    // No finished task yet, so no history to estimate from.
+    expect((await place(big2)).queuePlace.estimatedStartAt).toBeNull();
+    await app.as.recruiter.gql(`mutation($id: ID!) { cancelTask(id: $id) { id } }`, { id: small });
+    expect(await place(small)).toEqual({ status: "CANCELLED", queuePlace: null });
+    expect((await place(big1)).queuePlace.position).toBe(0);
+    // Cancelled while queued: the reservation is released by the same trigger.
+    const { rows } = await app.pool.query(`SELECT kind, held FROM credit_ledger WHERE task_id = $1 ORDER BY id`, [small]);
+    expect(rows).toEqual([{ kind: "reserve", held: 2 }, { kind: "release", held: -2 }]);
+  });
+});

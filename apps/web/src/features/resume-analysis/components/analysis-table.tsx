@@ -1,19 +1,22 @@
+import { useApolloClient } from "@apollo/client/react";
 import { useEffect } from "react";
 
 import { Chip } from "@/components/ui/chip";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table } from "@/components/ui/table";
 
-import { useResumeAnalyses } from "../api/get-resume-analyses";
+import { ResumeAnalysesQuery, useResumeAnalyses } from "../api/get-resume-analyses";
 
 type ItemError = { itemKey: string; itemLabel?: string | null; message: string };
 
 /** Analyses best fit first, with what each cost; failed items below with their reason. */
 export function AnalysisTable({ jobPostingId, taskId, refreshKey, errors = [] }: { jobPostingId: string; taskId: string | null; refreshKey?: number; errors?: ItemError[] }) {
-  const { data, refetch } = useResumeAnalyses(jobPostingId, taskId);
+  const { data } = useResumeAnalyses(jobPostingId, taskId);
+  const client = useApolloClient();
+  // Another item done: re-read this table and the posting's overall one.
   useEffect(() => {
-    if (refreshKey) void refetch();
-  }, [refreshKey, refetch]);
+    if (refreshKey) void client.refetchQueries({ include: [ResumeAnalysesQuery] });
+  }, [refreshKey, client]);
   const rows = data?.resumeAnalyses ?? [];
   if (!rows.length && !errors.length) return <EmptyState title="No analyses yet">Results appear here as each resume is done.</EmptyState>;
   const tokens = rows.reduce((n, r) => n + r.promptTokens + r.completionTokens, 0);

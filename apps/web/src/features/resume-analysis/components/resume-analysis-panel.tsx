@@ -1,5 +1,4 @@
-import { useSubscription } from "@apollo/client/react";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { Link } from "react-router";
 
 import { Button } from "@/components/ui/button";
@@ -7,7 +6,7 @@ import { Callout } from "@/components/ui/callout";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { isTerminal } from "@/components/ui/task-status";
-import { OnTaskUpdatedSubscription } from "@/features/tasks/api/on-task-updated";
+import { useLiveTask } from "@/features/tasks/hooks/use-live-task";
 
 import { useAiSettings } from "../api/ai-settings";
 import { type AnalysisModeValue, type UploadError, uploadResumes } from "../api/upload-resumes";
@@ -134,12 +133,7 @@ export function ResumeAnalysisPanel({ jobPostingId }: { jobPostingId: string }) 
 
 /** The task's bar and its rows; rows are re-read when the server reports another item done, never on a timer. */
 function LiveAnalysis({ jobPostingId, taskId }: { jobPostingId: string; taskId: string }) {
-  const [done, setDone] = useState(false);
-  const { data } = useSubscription(OnTaskUpdatedSubscription, { variables: { id: taskId }, skip: done });
-  const task = data?.taskUpdated ?? null;
-  useEffect(() => {
-    if (task && isTerminal(task.status)) setDone(true);
-  }, [task]);
+  const { task } = useLiveTask(taskId);
   const itemsDone = task ? task.successCount + task.failureCount : 0;
   return (
     <div className="live-analysis">

@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)("ranking candidates from the dashboard", () => {
     await page.screenshot({ path: SCREENSHOT_PATH, fullPage: true });
 
     // The tasks list shows the same task with its final status.
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tasks" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tasks", exact: true }).click();
     const row = page.locator(`tr[data-task-id="${taskId}"]`);
     await row.waitFor({ timeout: 10_000 });
     expect(await row.getAttribute("data-status")).toBe("COMPLETED");

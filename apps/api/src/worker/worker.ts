@@ -3,7 +3,8 @@ import { run, type Runner, type TaskList, type WorkerEvents } from "graphile-wor
 import type pg from "pg";
 import { graphileLogger } from "../lib/graphile-logger.js";
 import type { Logger } from "../lib/logger.js";
-import { FIRE_TASK, type Scheduler, TICK_CRON_ITEMS, TICK_TASK } from "../modules/schedules/scheduler.js";
+import { type Fire, FIRE_TASK, type Scheduler, TICK_CRON_ITEMS, TICK_TASK } from "../modules/schedules/scheduler.js";
+import { TurnBatcher } from "../lib/turn-batcher.js";
 import type { TaskTypeRegistry } from "../modules/tasks/task-registry.js";
 import { CANCEL_CHANNEL } from "../modules/tasks/task.service.js";
 import type { PgListener } from "../realtime/pg-listener.js";
@@ -65,9 +66,11 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
       const now = (payload as { now?: string } | null)?.now;
       await scheduler.tick(now ? new Date(now) : undefined);
     };
+    // Fire jobs come due together (every per-minute schedule at :00): those started in one turn share a transaction.
+    const fires = new TurnBatcher((batch: Fire[]) => scheduler.fireMany(batch));
     taskList[FIRE_TASK] = async (payload) => {
       const { scheduleId, fireAt } = payload as { scheduleId: string; fireAt: string };
-      await scheduler.fire(scheduleId, new Date(fireAt));
+      await fires.add({ scheduleId, fireAt: new Date(fireAt) });
     };
   }
 

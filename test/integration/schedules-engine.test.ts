@@ -57,7 +57,7 @@ describe("exactly-once across processes", () => {
     app = await startTaskline({ worker: false });
     api2 = await startApiProcess(app.databaseUrl);
     workers.push(...(await Promise.all([1, 2, 3].map(() => startWorkerProcess(app.databaseUrl, WORKER_ENV)))));
-  }, 90_000);
+  }, 150_000);
   afterAll(async () => {
     await Promise.all([...workers, api2].filter(Boolean).map((p) => p.stop()));
     await app?.close();

@@ -24,7 +24,7 @@ async function startChild(file: string, databaseUrl: string, env: Record<string,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const message = await new Promise<unknown>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${file} did not start within 30 s`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`${file} did not start within 60 s`)), 60_000);
     child.once("message", (m) => {
       clearTimeout(timer);
       resolve(m);

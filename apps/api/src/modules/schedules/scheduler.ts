@@ -1,6 +1,7 @@
 import { parseCronItems } from "graphile-worker";
 import type { DataSource } from "typeorm";
 import { GraphQLError } from "graphql";
+import { PgCode, pgCodeOf } from "../../lib/errors.js";
 import type { Logger } from "../../lib/logger.js";
 import type { Task } from "../tasks/task.entity.js";
 import type { TaskService } from "../tasks/task.service.js";
@@ -134,6 +135,19 @@ export class Scheduler {
    */
   async fireMany(fires: Fire[], opts: FireOptions = {}): Promise<FireOutcome[]> {
     if (!fires.length) return [];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.fireManyOnce(fires, opts);
+      } catch (err) {
+        // A deadlock victim rolled back entirely, so running it again is safe; seen under bursts of thousands of
+        // fires (Postgres picks a victim among fire batches and the tick). Anything else is the fire job's to retry.
+        if (pgCodeOf(err) !== PgCode.DEADLOCK_DETECTED || attempt >= 3) throw err;
+        this.log.debug({ fires: fires.length, attempt }, "fire batch chosen as deadlock victim; running it again");
+      }
+    }
+  }
+
+  private fireManyOnce(fires: Fire[], opts: FireOptions): Promise<FireOutcome[]> {
     return this.ds.transaction(async (m) => {
       const ids = [...new Set(fires.map((f) => f.scheduleId))];
       const rows: Record<string, any>[] = await m.query(`SELECT * FROM schedule WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [ids]);

@@ -24,6 +24,8 @@ interface Props {
   format?: (value: number) => string;
   /** A fixed axis end, e.g. 1 for rates; default: a round number above the largest total. */
   max?: number;
+  /** Whole-number ticks, for counts. */
+  integer?: boolean;
   /** Side by side (e.g. average and p95) instead of stacked (parts of one total). */
   grouped?: boolean;
   empty?: string;
@@ -41,12 +43,12 @@ const AXIS_H = 42;
  * Horizontal (stacked) bars in plain SVG: one row per category, a value axis with ticks and its label, and a
  * text summary for screen readers (the `desc`), so the figure says what the picture shows.
  */
-export function BarChart({ title, valueLabel, series, rows, format = String, max, grouped = false, empty = "No data for this period." }: Props) {
+export function BarChart({ title, valueLabel, series, rows, format = String, max, integer = false, grouped = false, empty = "No data for this period." }: Props) {
   const id = useId();
   // Stacked bars end at the row's total; grouped ones each at their own value.
   const totals = rows.map((row) => (grouped ? Math.max(0, ...row.values) : row.values.reduce((a, b) => a + b, 0)));
   const rowH = grouped ? Math.max(ROW_H, series.length * (GROUP_BAR_H + 3) + 6) : ROW_H;
-  const { top, ticks } = max !== undefined ? { top: max, ticks: [0, max / 4, max / 2, (3 * max) / 4, max] } : niceScale(Math.max(0, ...totals));
+  const { top, ticks } = max !== undefined ? { top: max, ticks: [0, max / 4, max / 2, (3 * max) / 4, max] } : niceScale(Math.max(0, ...totals), { integer });
   const plotW = WIDTH - LABEL_W - VALUE_W;
   const height = rows.length * rowH + AXIS_H;
   const x = (value: number) => LABEL_W + (Math.min(value, top) / top) * plotW;
@@ -79,7 +81,7 @@ export function BarChart({ title, valueLabel, series, rows, format = String, max
               const y = i * rowH + (rowH - BAR_H) / 2;
               const label = (
                 <text className="chart__label" x={LABEL_W - 8} y={i * rowH + rowH / 2} dominantBaseline="central" textAnchor="end">
-                  {row.label.length > 28 ? `${row.label.slice(0, 27)}…` : row.label}
+                  {row.label.length > 26 ? `${row.label.slice(0, 25)}…` : row.label}
                   <title>{row.label}</title>
                 </text>
               );

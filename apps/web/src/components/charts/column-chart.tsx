@@ -17,10 +17,10 @@ const LEFT = 48;
 const BOTTOM = 44;
 const TOP = 16;
 
-/** Vertical columns in plain SVG, e.g. one figure across weeks; both axes labelled, a text summary in `desc`. */
+/** Vertical columns in plain SVG, e.g. a count across weeks; both axes labelled, a text summary in `desc`. */
 export function ColumnChart({ title, categoryLabel, valueLabel, points, empty = "No data yet." }: Props) {
   const id = useId();
-  const { top, ticks } = niceScale(Math.max(0, ...points.map((p) => p.value)));
+  const { top, ticks } = niceScale(Math.max(0, ...points.map((p) => p.value)), { integer: true });
   const plotH = HEIGHT - TOP - BOTTOM;
   const plotW = WIDTH - LEFT - 8;
   const slot = points.length > 0 ? plotW / points.length : plotW;
@@ -28,7 +28,7 @@ export function ColumnChart({ title, categoryLabel, valueLabel, points, empty = 
   const y = (value: number) => TOP + plotH - (value / top) * plotH;
 
   return (
-    <figure className="chart" data-chart={title}>
+    <figure className="chart chart--columns" data-chart={title}>
       <figcaption className="chart__title" id={`${id}-title`}>
         {title}
       </figcaption>

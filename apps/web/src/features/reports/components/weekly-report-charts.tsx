@@ -3,6 +3,11 @@ import { formatDuration } from "@/lib/format";
 
 import { formatPercent, overallSuccessRate, type WeeklyFigures } from "./weekly-figures";
 
+/** Sub-second runs are common (exports, reports): milliseconds say more than "0.0s". */
+function durationText(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : formatDuration(ms);
+}
+
 /** The week's figures: headline numbers, then one chart per question a reader asks. */
 export function WeeklyReportCharts({ figures }: { figures: WeeklyFigures }) {
   const rankingsOther = Math.max(0, figures.rankings.started - figures.rankings.completed - figures.rankings.failed);
@@ -48,6 +53,7 @@ export function WeeklyReportCharts({ figures }: { figures: WeeklyFigures }) {
         <BarChart
           title="Pipeline activity"
           valueLabel="Count in the week"
+          integer
           series={[{ name: "Count", tone: "accent" }]}
           rows={[
             { label: "New candidates", values: [figures.newCandidates] },
@@ -58,6 +64,7 @@ export function WeeklyReportCharts({ figures }: { figures: WeeklyFigures }) {
         <BarChart
           title="Rankings by outcome"
           valueLabel="Rankings started in the week"
+          integer
           series={[
             { name: "Completed", tone: "success" },
             { name: "Failed", tone: "danger" },
@@ -69,6 +76,7 @@ export function WeeklyReportCharts({ figures }: { figures: WeeklyFigures }) {
         <BarChart
           title="Tasks finished, by task type"
           valueLabel="Tasks finished in the week"
+          integer
           series={[
             { name: "Completed", tone: "success" },
             { name: "Failed", tone: "danger" },
@@ -95,12 +103,13 @@ export function WeeklyReportCharts({ figures }: { figures: WeeklyFigures }) {
             { name: "95th percentile", tone: "info" },
           ]}
           rows={timed.map((t) => ({ label: t.type, values: [t.avgDurationMs ?? 0, t.p95DurationMs ?? t.avgDurationMs ?? 0] }))}
-          format={(ms) => (ms === 0 ? "0" : formatDuration(ms))}
+          format={durationText}
           empty="No task completed this week."
         />
         <BarChart
           title="Schedule health"
           valueLabel="Fires in the week"
+          integer
           series={[
             { name: "Completed", tone: "success" },
             { name: "Failed", tone: "danger" },

@@ -123,14 +123,18 @@ describe.skipIf(!hasChromium)("recruiting operations in the dashboard: interview
     expect(audit.rows.map((r) => r.action)).toEqual(["INTERVIEW_SCHEDULED", "INTERVIEW_UPDATED", "INTERVIEW_CANCELLED"]);
   });
 
-  it("opens the weekly report the report task stored and shows its charts", async () => {
-    const task = await runTask(app, "reporting.weekly_report", { weekStart: thisMonday() });
-    expect(task.status).toBe("completed");
-
+  it("lists the weekly report as soon as the report task completes, and shows its charts", async () => {
     await nav(admin, "Reports").click();
     await admin.waitForURL(/\/reports$/);
+    await admin.getByRole("heading", { name: "No reports yet" }).waitFor({ timeout: 10_000 });
+    const reportsUrl = admin.url();
+
+    const task = await runTask(app, "reporting.weekly_report", { weekStart: thisMonday() });
+    expect(task.status).toBe("completed");
+    // No reload: the task's completion (tasksUpdated) makes the page read the reports again.
     const link = admin.getByRole("table", { name: "Reports" }).getByRole("link").first();
     await link.waitFor({ timeout: 10_000 });
+    expect(admin.url()).toBe(reportsUrl);
     await link.click();
     await admin.waitForURL(/\/reports\/[^/]+$/);
 

@@ -72,6 +72,7 @@ type Documents = {
     "\n  mutation RetryTask($id: ID!) {\n    retryTask(id: $id) {\n      ...TaskListItem\n    }\n  }\n": typeof types.RetryTaskDocument,
     "\n  fragment TaskListItem on Task {\n    id\n    type\n    status\n    version\n    progress {\n      current\n      total\n      percent\n      message\n    }\n    successCount\n    failureCount\n    attempts\n    maxAttempts\n    cancelRequested\n    createdAt\n    startedAt\n    finishedAt\n    updatedAt\n  }\n": typeof types.TaskListItemFragmentDoc,
     "\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n  }\n": typeof types.TaskDetailFragmentDoc,
+    "\n  subscription OnTasksChanged($filter: TaskFilter) {\n    tasksUpdated(filter: $filter) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.OnTasksChangedDocument,
 };
 const documents: Documents = {
     "\n  mutation ChangeUserRole($id: ID!, $role: Role!) {\n    changeUserRole(id: $id, role: $role) {\n      ...UserRow\n    }\n  }\n": types.ChangeUserRoleDocument,
@@ -132,6 +133,7 @@ const documents: Documents = {
     "\n  mutation RetryTask($id: ID!) {\n    retryTask(id: $id) {\n      ...TaskListItem\n    }\n  }\n": types.RetryTaskDocument,
     "\n  fragment TaskListItem on Task {\n    id\n    type\n    status\n    version\n    progress {\n      current\n      total\n      percent\n      message\n    }\n    successCount\n    failureCount\n    attempts\n    maxAttempts\n    cancelRequested\n    createdAt\n    startedAt\n    finishedAt\n    updatedAt\n  }\n": types.TaskListItemFragmentDoc,
     "\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n  }\n": types.TaskDetailFragmentDoc,
+    "\n  subscription OnTasksChanged($filter: TaskFilter) {\n    tasksUpdated(filter: $filter) {\n      id\n      status\n      version\n    }\n  }\n": types.OnTasksChangedDocument,
 };
 
 /**
@@ -380,6 +382,10 @@ export function graphql(source: "\n  fragment TaskListItem on Task {\n    id\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OnTasksChanged($filter: TaskFilter) {\n    tasksUpdated(filter: $filter) {\n      id\n      status\n      version\n    }\n  }\n"): (typeof documents)["\n  subscription OnTasksChanged($filter: TaskFilter) {\n    tasksUpdated(filter: $filter) {\n      id\n      status\n      version\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

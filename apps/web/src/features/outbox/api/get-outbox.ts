@@ -1,6 +1,8 @@
 import { useQuery } from "@apollo/client/react";
 import { graphql } from "@taskline/schema/graphql";
-import type { OutboxStatus } from "@taskline/schema/types";
+import type { OutboxStatus, TaskFilter } from "@taskline/schema/types";
+
+import { useRefetchOnTasks } from "@/lib/use-refetch-on-tasks";
 
 export const OUTBOX_PAGE_SIZE = 20;
 
@@ -33,10 +35,13 @@ export const GetOutboxQuery = graphql(`
 `);
 
 /**
- * No subscription carries outbox changes: the list is read on each visit and on "Refresh" (a message's delivery is
- * a task, whose progress the Tasks page shows live).
+ * Each message to send has a mail.send_email task: its changes (queued, retrying, done, failed) reread the list.
+ * Messages HELD for want of an SMTP server have no task; "Refresh" shows new ones.
  */
+const SEND_TASKS: TaskFilter = { type: ["mail.send_email"] };
+
 export function useOutbox(status: OutboxStatus | null) {
+  useRefetchOnTasks(SEND_TASKS, [GetOutboxQuery]);
   return useQuery(GetOutboxQuery, {
     variables: { first: OUTBOX_PAGE_SIZE, status },
     fetchPolicy: "cache-and-network",

@@ -1,5 +1,8 @@
 import { useQuery } from "@apollo/client/react";
 import { graphql } from "@taskline/schema/graphql";
+import type { TaskFilter } from "@taskline/schema/types";
+
+import { useRefetchOnTasks } from "@/lib/use-refetch-on-tasks";
 
 /** A quarter of weekly reports: the list and its trend chart. */
 export const REPORTS_PAGE_SIZE = 12;
@@ -28,8 +31,11 @@ export const GetReportsQuery = graphql(`
   }
 `);
 
-/** Reports change only when a report task runs; no subscription carries them, so the list is read on each visit. */
+/** A report is written by its task: when one completes, the report lists and views read again. */
+export const REPORT_TASKS_FINISHED: TaskFilter = { type: ["reporting.weekly_report"], status: ["COMPLETED"] };
+
 export function useReports() {
+  useRefetchOnTasks(REPORT_TASKS_FINISHED, [GetReportsQuery]);
   return useQuery(GetReportsQuery, {
     variables: { first: REPORTS_PAGE_SIZE },
     fetchPolicy: "cache-and-network",

@@ -10,7 +10,7 @@ const LABEL: Record<Lead, string> = { "24h": "24 h", "1h": "1 h" };
  * One reminder's state in words. The reminder job sends at most one reminder per run, the 1 h one once the
  * interview is within the hour, so a 24 h reminder that never went out before the 1 h one is "skipped", not late.
  */
-function describe(interview: InterviewRowFragment, lead: Lead, now: number, timeZone: string): { text: string; sent: boolean } {
+function reminderText(interview: InterviewRowFragment, lead: Lead, now: number, timeZone: string): { text: string; sent: boolean } {
   const sentAt = lead === "24h" ? interview.reminder24hSentAt : interview.reminder1hSentAt;
   if (sentAt) return { text: `sent ${formatDateTimeIn(sentAt, timeZone)}`, sent: true };
   const starts = Date.parse(interview.startsAt);
@@ -25,7 +25,7 @@ export function ReminderState({ interview, now, timeZone }: { interview: Intervi
   return (
     <ul className="reminders" aria-label="Reminders">
       {(["24h", "1h"] as const).map((lead) => {
-        const { text, sent } = describe(interview, lead, now, timeZone);
+        const { text, sent } = reminderText(interview, lead, now, timeZone);
         return (
           <li key={lead} className={`reminder${sent ? " reminder--sent" : ""}`} data-reminder={lead} data-sent={sent}>
             <span aria-hidden="true" className="reminder__icon">

@@ -42,6 +42,7 @@ const TABLE: Record<string, { need: Need; doc: string }> = {
   "Mutation.createDemoData": { need: "recruiting:write", doc: `mutation { createDemoData { id } }` },
   "Query.interviews": { need: "recruiting:read", doc: `{ interviews { id } }` },
   "Mutation.scheduleInterview": { need: "recruiting:write", doc: `mutation { scheduleInterview(input: { candidateId: "${NOBODY}", jobPostingId: "${NOBODY}", startsAt: "2000-01-01T00:00:00Z", interviewerEmails: [] }) { id } }` },
+  "Mutation.updateInterview": { need: "recruiting:write", doc: `mutation { updateInterview(id: "${NOBODY}", input: {}) { id } }` },
   "Mutation.cancelInterview": { need: "recruiting:write", doc: `mutation { cancelInterview(id: "${NOBODY}") { id } }` },
   "Query.reports": { need: "recruiting:read", doc: `{ reports(first: 1) { totalCount } }` },
   "Query.report": { need: "recruiting:read", doc: `{ report(id: "${NOBODY}") { id } }` },

@@ -9,6 +9,7 @@ export function Layout() {
   const { liveEpoch } = useAuth();
   const isAdmin = useCan("admin");
   const canReadSchedules = useCan("schedules:read");
+  const canReadRecruiting = useCan("recruiting:read");
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -26,6 +27,19 @@ export function Layout() {
           <NavLink to="/job-postings" className="nav__link">
             Job postings
           </NavLink>
+          {canReadRecruiting ? (
+            <>
+              <NavLink to="/interviews" className="nav__link">
+                Interviews
+              </NavLink>
+              <NavLink to="/reports" className="nav__link">
+                Reports
+              </NavLink>
+              <NavLink to="/exports" className="nav__link">
+                Exports
+              </NavLink>
+            </>
+          ) : null}
           {canReadSchedules ? (
             <NavLink to="/schedules" className="nav__link">
               Schedules
@@ -38,6 +52,9 @@ export function Layout() {
               </NavLink>
               <NavLink to="/admin/audit-log" className="nav__link">
                 Audit log
+              </NavLink>
+              <NavLink to="/admin/outbox" className="nav__link">
+                Outbox
               </NavLink>
             </>
           ) : null}

@@ -7,11 +7,16 @@ import { Layout } from "./layout";
 import { RequireScope } from "./require-scope";
 import { AccountPasswordRoute } from "./routes/account-password";
 import { AdminAuditLogRoute } from "./routes/admin-audit-log";
+import { AdminOutboxRoute } from "./routes/admin-outbox";
 import { AdminUsersRoute } from "./routes/admin-users";
 import { ApiKeysRoute } from "./routes/api-keys";
+import { ExportsRoute } from "./routes/exports";
+import { InterviewsRoute } from "./routes/interviews";
 import { JobPostingRoute } from "./routes/job-posting";
 import { JobPostingsRoute } from "./routes/job-postings";
 import { NotFoundRoute } from "./routes/not-found";
+import { ReportRoute } from "./routes/report";
+import { ReportsRoute } from "./routes/reports";
 import { SchedulesRoute } from "./routes/schedules";
 import { SignInRoute } from "./routes/sign-in";
 import { TaskRoute } from "./routes/task";
@@ -39,6 +44,38 @@ const router = createBrowserRouter([
           </RequireScope>
         ),
       },
+      {
+        path: "interviews",
+        element: (
+          <RequireScope scope="recruiting:read">
+            <InterviewsRoute />
+          </RequireScope>
+        ),
+      },
+      {
+        path: "reports",
+        element: (
+          <RequireScope scope="recruiting:read">
+            <ReportsRoute />
+          </RequireScope>
+        ),
+      },
+      {
+        path: "reports/:reportId",
+        element: (
+          <RequireScope scope="recruiting:read">
+            <ReportRoute />
+          </RequireScope>
+        ),
+      },
+      {
+        path: "exports",
+        element: (
+          <RequireScope scope="recruiting:read">
+            <ExportsRoute />
+          </RequireScope>
+        ),
+      },
       { path: "api-keys", element: <ApiKeysRoute /> },
       { path: "account/password", element: <AccountPasswordRoute /> },
       {
@@ -54,6 +91,14 @@ const router = createBrowserRouter([
         element: (
           <RequireScope scope="admin">
             <AdminAuditLogRoute />
+          </RequireScope>
+        ),
+      },
+      {
+        path: "admin/outbox",
+        element: (
+          <RequireScope scope="admin">
+            <AdminOutboxRoute />
           </RequireScope>
         ),
       },

@@ -31,12 +31,26 @@ type Documents = {
     "\n  fragment Viewer on User {\n    id\n    email\n    name\n    role\n    active\n  }\n": typeof types.ViewerFragmentDoc,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      user {\n        ...Viewer\n      }\n      expiresAt\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query GetCandidateExport {\n    candidateExport {\n      target\n      updatedAt\n      rowCount\n      downloadUrl\n    }\n  }\n": typeof types.GetCandidateExportDocument,
+    "\n  query GetExportSchedules {\n    schedules {\n      id\n      version\n      name\n      taskType\n      description\n      paused\n      nextFires(count: 1)\n      lastFire {\n        at\n        skippedReason\n        task {\n          id\n          status\n          version\n        }\n      }\n    }\n  }\n": typeof types.GetExportSchedulesDocument,
+    "\n  subscription OnSyncTaskUpdated($id: ID!) {\n    taskUpdated(id: $id) {\n      id\n      status\n      version\n      error\n      progress {\n        percent\n        message\n      }\n    }\n  }\n": typeof types.OnSyncTaskUpdatedDocument,
+    "\n  mutation SyncCandidateExport($scheduleId: ID!) {\n    triggerSchedule(id: $scheduleId) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.SyncCandidateExportDocument,
+    "\n  mutation CancelInterview($id: ID!) {\n    cancelInterview(id: $id) {\n      ...InterviewRow\n    }\n  }\n": typeof types.CancelInterviewDocument,
+    "\n  query GetInterviewPostings($first: Int!) {\n    jobPostings(first: $first) {\n      edges {\n        node {\n          id\n          title\n          candidateCount\n        }\n      }\n    }\n  }\n": typeof types.GetInterviewPostingsDocument,
+    "\n  query GetInterviewCandidates($id: ID!, $first: Int!) {\n    jobPosting(id: $id) {\n      id\n      candidates(first: $first) {\n        edges {\n          node {\n            id\n            name\n            email\n          }\n        }\n        totalCount\n      }\n    }\n  }\n": typeof types.GetInterviewCandidatesDocument,
+    "\n  query GetInterviews($from: DateTime, $to: DateTime) {\n    interviews(from: $from, to: $to) {\n      ...InterviewRow\n    }\n  }\n": typeof types.GetInterviewsDocument,
+    "\n  fragment InterviewRow on Interview {\n    id\n    startsAt\n    interviewerEmails\n    location\n    link\n    cancelledAt\n    reminder24hSentAt\n    reminder1hSentAt\n    candidate {\n      id\n      name\n      email\n    }\n    jobPosting {\n      id\n      title\n    }\n  }\n": typeof types.InterviewRowFragmentDoc,
+    "\n  mutation ScheduleInterview($input: ScheduleInterviewInput!) {\n    scheduleInterview(input: $input) {\n      ...InterviewRow\n    }\n  }\n": typeof types.ScheduleInterviewDocument,
+    "\n  mutation UpdateInterview($id: ID!, $input: UpdateInterviewInput!) {\n    updateInterview(id: $id, input: $input) {\n      ...InterviewRow\n    }\n  }\n": typeof types.UpdateInterviewDocument,
     "\n  mutation AddCandidates($jobPostingId: ID!, $candidates: [CandidateInput!]!) {\n    addCandidates(jobPostingId: $jobPostingId, candidates: $candidates) {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AddCandidatesDocument,
     "\n  mutation CreateDemoData {\n    createDemoData {\n      id\n      title\n      candidateCount\n    }\n  }\n": typeof types.CreateDemoDataDocument,
     "\n  mutation CreateJobPosting($input: CreateJobPostingInput!) {\n    createJobPosting(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.CreateJobPostingDocument,
     "\n  query GetJobPosting($id: ID!, $first: Int!, $after: String) {\n    jobPosting(id: $id) {\n      id\n      title\n      description\n      requiredSkills\n      niceToHaveSkills\n      candidateCount\n      createdAt\n      latestRanking {\n        id\n        status\n        version\n        finishedAt\n      }\n      candidates(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            name\n            email\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n": typeof types.GetJobPostingDocument,
     "\n  query GetJobPostings($first: Int!, $after: String) {\n    jobPostings(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          title\n          requiredSkills\n          candidateCount\n          createdAt\n          latestRanking {\n            id\n            status\n            version\n            finishedAt\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.GetJobPostingsDocument,
     "\n  mutation RankCandidates($jobPostingId: ID!) {\n    rankCandidates(jobPostingId: $jobPostingId) {\n      id\n      type\n      status\n      version\n    }\n  }\n": typeof types.RankCandidatesDocument,
+    "\n  query GetOutbox($first: Int!, $after: String, $status: OutboxStatus) {\n    outbox(first: $first, after: $after, status: $status) {\n      edges {\n        cursor\n        node {\n          id\n          to\n          subject\n          template\n          status\n          attempts\n          lastError\n          createdAt\n          sentAt\n          html\n          text\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.GetOutboxDocument,
+    "\n  query GetReport($id: ID!) {\n    report(id: $id) {\n      id\n      kind\n      periodStart\n      periodEnd\n      emailedAt\n      createdAt\n      updatedAt\n      data\n    }\n  }\n": typeof types.GetReportDocument,
+    "\n  query GetReports($first: Int!, $after: String) {\n    reports(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          kind\n          periodStart\n          periodEnd\n          emailedAt\n          updatedAt\n          data\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.GetReportsDocument,
     "\n  mutation CreateSchedule($input: CreateScheduleInput!) {\n    createSchedule(input: $input) {\n      ...ScheduleRow\n    }\n  }\n": typeof types.CreateScheduleDocument,
     "\n  mutation DeleteSchedule($id: ID!) {\n    deleteSchedule(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteScheduleDocument,
     "\n  query GetScheduleTaskTypes {\n    taskTypes {\n      name\n      title\n    }\n  }\n": typeof types.GetScheduleTaskTypesDocument,
@@ -58,6 +72,7 @@ type Documents = {
     "\n  mutation RetryTask($id: ID!) {\n    retryTask(id: $id) {\n      ...TaskListItem\n    }\n  }\n": typeof types.RetryTaskDocument,
     "\n  fragment TaskListItem on Task {\n    id\n    type\n    status\n    version\n    progress {\n      current\n      total\n      percent\n      message\n    }\n    successCount\n    failureCount\n    attempts\n    maxAttempts\n    cancelRequested\n    createdAt\n    startedAt\n    finishedAt\n    updatedAt\n  }\n": typeof types.TaskListItemFragmentDoc,
     "\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n  }\n": typeof types.TaskDetailFragmentDoc,
+    "\n  subscription OnTasksChanged($filter: TaskFilter) {\n    tasksUpdated(filter: $filter) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.OnTasksChangedDocument,
 };
 const documents: Documents = {
     "\n  mutation ChangeUserRole($id: ID!, $role: Role!) {\n    changeUserRole(id: $id, role: $role) {\n      ...UserRow\n    }\n  }\n": types.ChangeUserRoleDocument,
@@ -77,12 +92,26 @@ const documents: Documents = {
     "\n  fragment Viewer on User {\n    id\n    email\n    name\n    role\n    active\n  }\n": types.ViewerFragmentDoc,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      user {\n        ...Viewer\n      }\n      expiresAt\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query GetCandidateExport {\n    candidateExport {\n      target\n      updatedAt\n      rowCount\n      downloadUrl\n    }\n  }\n": types.GetCandidateExportDocument,
+    "\n  query GetExportSchedules {\n    schedules {\n      id\n      version\n      name\n      taskType\n      description\n      paused\n      nextFires(count: 1)\n      lastFire {\n        at\n        skippedReason\n        task {\n          id\n          status\n          version\n        }\n      }\n    }\n  }\n": types.GetExportSchedulesDocument,
+    "\n  subscription OnSyncTaskUpdated($id: ID!) {\n    taskUpdated(id: $id) {\n      id\n      status\n      version\n      error\n      progress {\n        percent\n        message\n      }\n    }\n  }\n": types.OnSyncTaskUpdatedDocument,
+    "\n  mutation SyncCandidateExport($scheduleId: ID!) {\n    triggerSchedule(id: $scheduleId) {\n      id\n      status\n      version\n    }\n  }\n": types.SyncCandidateExportDocument,
+    "\n  mutation CancelInterview($id: ID!) {\n    cancelInterview(id: $id) {\n      ...InterviewRow\n    }\n  }\n": types.CancelInterviewDocument,
+    "\n  query GetInterviewPostings($first: Int!) {\n    jobPostings(first: $first) {\n      edges {\n        node {\n          id\n          title\n          candidateCount\n        }\n      }\n    }\n  }\n": types.GetInterviewPostingsDocument,
+    "\n  query GetInterviewCandidates($id: ID!, $first: Int!) {\n    jobPosting(id: $id) {\n      id\n      candidates(first: $first) {\n        edges {\n          node {\n            id\n            name\n            email\n          }\n        }\n        totalCount\n      }\n    }\n  }\n": types.GetInterviewCandidatesDocument,
+    "\n  query GetInterviews($from: DateTime, $to: DateTime) {\n    interviews(from: $from, to: $to) {\n      ...InterviewRow\n    }\n  }\n": types.GetInterviewsDocument,
+    "\n  fragment InterviewRow on Interview {\n    id\n    startsAt\n    interviewerEmails\n    location\n    link\n    cancelledAt\n    reminder24hSentAt\n    reminder1hSentAt\n    candidate {\n      id\n      name\n      email\n    }\n    jobPosting {\n      id\n      title\n    }\n  }\n": types.InterviewRowFragmentDoc,
+    "\n  mutation ScheduleInterview($input: ScheduleInterviewInput!) {\n    scheduleInterview(input: $input) {\n      ...InterviewRow\n    }\n  }\n": types.ScheduleInterviewDocument,
+    "\n  mutation UpdateInterview($id: ID!, $input: UpdateInterviewInput!) {\n    updateInterview(id: $id, input: $input) {\n      ...InterviewRow\n    }\n  }\n": types.UpdateInterviewDocument,
     "\n  mutation AddCandidates($jobPostingId: ID!, $candidates: [CandidateInput!]!) {\n    addCandidates(jobPostingId: $jobPostingId, candidates: $candidates) {\n      id\n      name\n      email\n    }\n  }\n": types.AddCandidatesDocument,
     "\n  mutation CreateDemoData {\n    createDemoData {\n      id\n      title\n      candidateCount\n    }\n  }\n": types.CreateDemoDataDocument,
     "\n  mutation CreateJobPosting($input: CreateJobPostingInput!) {\n    createJobPosting(input: $input) {\n      id\n      title\n    }\n  }\n": types.CreateJobPostingDocument,
     "\n  query GetJobPosting($id: ID!, $first: Int!, $after: String) {\n    jobPosting(id: $id) {\n      id\n      title\n      description\n      requiredSkills\n      niceToHaveSkills\n      candidateCount\n      createdAt\n      latestRanking {\n        id\n        status\n        version\n        finishedAt\n      }\n      candidates(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            name\n            email\n            createdAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n": types.GetJobPostingDocument,
     "\n  query GetJobPostings($first: Int!, $after: String) {\n    jobPostings(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          title\n          requiredSkills\n          candidateCount\n          createdAt\n          latestRanking {\n            id\n            status\n            version\n            finishedAt\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.GetJobPostingsDocument,
     "\n  mutation RankCandidates($jobPostingId: ID!) {\n    rankCandidates(jobPostingId: $jobPostingId) {\n      id\n      type\n      status\n      version\n    }\n  }\n": types.RankCandidatesDocument,
+    "\n  query GetOutbox($first: Int!, $after: String, $status: OutboxStatus) {\n    outbox(first: $first, after: $after, status: $status) {\n      edges {\n        cursor\n        node {\n          id\n          to\n          subject\n          template\n          status\n          attempts\n          lastError\n          createdAt\n          sentAt\n          html\n          text\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.GetOutboxDocument,
+    "\n  query GetReport($id: ID!) {\n    report(id: $id) {\n      id\n      kind\n      periodStart\n      periodEnd\n      emailedAt\n      createdAt\n      updatedAt\n      data\n    }\n  }\n": types.GetReportDocument,
+    "\n  query GetReports($first: Int!, $after: String) {\n    reports(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          kind\n          periodStart\n          periodEnd\n          emailedAt\n          updatedAt\n          data\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.GetReportsDocument,
     "\n  mutation CreateSchedule($input: CreateScheduleInput!) {\n    createSchedule(input: $input) {\n      ...ScheduleRow\n    }\n  }\n": types.CreateScheduleDocument,
     "\n  mutation DeleteSchedule($id: ID!) {\n    deleteSchedule(id: $id) {\n      id\n    }\n  }\n": types.DeleteScheduleDocument,
     "\n  query GetScheduleTaskTypes {\n    taskTypes {\n      name\n      title\n    }\n  }\n": types.GetScheduleTaskTypesDocument,
@@ -104,6 +133,7 @@ const documents: Documents = {
     "\n  mutation RetryTask($id: ID!) {\n    retryTask(id: $id) {\n      ...TaskListItem\n    }\n  }\n": types.RetryTaskDocument,
     "\n  fragment TaskListItem on Task {\n    id\n    type\n    status\n    version\n    progress {\n      current\n      total\n      percent\n      message\n    }\n    successCount\n    failureCount\n    attempts\n    maxAttempts\n    cancelRequested\n    createdAt\n    startedAt\n    finishedAt\n    updatedAt\n  }\n": types.TaskListItemFragmentDoc,
     "\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n  }\n": types.TaskDetailFragmentDoc,
+    "\n  subscription OnTasksChanged($filter: TaskFilter) {\n    tasksUpdated(filter: $filter) {\n      id\n      status\n      version\n    }\n  }\n": types.OnTasksChangedDocument,
 };
 
 /**
@@ -191,6 +221,50 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query GetCandidateExport {\n    candidateExport {\n      target\n      updatedAt\n      rowCount\n      downloadUrl\n    }\n  }\n"): (typeof documents)["\n  query GetCandidateExport {\n    candidateExport {\n      target\n      updatedAt\n      rowCount\n      downloadUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetExportSchedules {\n    schedules {\n      id\n      version\n      name\n      taskType\n      description\n      paused\n      nextFires(count: 1)\n      lastFire {\n        at\n        skippedReason\n        task {\n          id\n          status\n          version\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GetExportSchedules {\n    schedules {\n      id\n      version\n      name\n      taskType\n      description\n      paused\n      nextFires(count: 1)\n      lastFire {\n        at\n        skippedReason\n        task {\n          id\n          status\n          version\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OnSyncTaskUpdated($id: ID!) {\n    taskUpdated(id: $id) {\n      id\n      status\n      version\n      error\n      progress {\n        percent\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription OnSyncTaskUpdated($id: ID!) {\n    taskUpdated(id: $id) {\n      id\n      status\n      version\n      error\n      progress {\n        percent\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncCandidateExport($scheduleId: ID!) {\n    triggerSchedule(id: $scheduleId) {\n      id\n      status\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation SyncCandidateExport($scheduleId: ID!) {\n    triggerSchedule(id: $scheduleId) {\n      id\n      status\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelInterview($id: ID!) {\n    cancelInterview(id: $id) {\n      ...InterviewRow\n    }\n  }\n"): (typeof documents)["\n  mutation CancelInterview($id: ID!) {\n    cancelInterview(id: $id) {\n      ...InterviewRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetInterviewPostings($first: Int!) {\n    jobPostings(first: $first) {\n      edges {\n        node {\n          id\n          title\n          candidateCount\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GetInterviewPostings($first: Int!) {\n    jobPostings(first: $first) {\n      edges {\n        node {\n          id\n          title\n          candidateCount\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetInterviewCandidates($id: ID!, $first: Int!) {\n    jobPosting(id: $id) {\n      id\n      candidates(first: $first) {\n        edges {\n          node {\n            id\n            name\n            email\n          }\n        }\n        totalCount\n      }\n    }\n  }\n"): (typeof documents)["\n  query GetInterviewCandidates($id: ID!, $first: Int!) {\n    jobPosting(id: $id) {\n      id\n      candidates(first: $first) {\n        edges {\n          node {\n            id\n            name\n            email\n          }\n        }\n        totalCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetInterviews($from: DateTime, $to: DateTime) {\n    interviews(from: $from, to: $to) {\n      ...InterviewRow\n    }\n  }\n"): (typeof documents)["\n  query GetInterviews($from: DateTime, $to: DateTime) {\n    interviews(from: $from, to: $to) {\n      ...InterviewRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InterviewRow on Interview {\n    id\n    startsAt\n    interviewerEmails\n    location\n    link\n    cancelledAt\n    reminder24hSentAt\n    reminder1hSentAt\n    candidate {\n      id\n      name\n      email\n    }\n    jobPosting {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  fragment InterviewRow on Interview {\n    id\n    startsAt\n    interviewerEmails\n    location\n    link\n    cancelledAt\n    reminder24hSentAt\n    reminder1hSentAt\n    candidate {\n      id\n      name\n      email\n    }\n    jobPosting {\n      id\n      title\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleInterview($input: ScheduleInterviewInput!) {\n    scheduleInterview(input: $input) {\n      ...InterviewRow\n    }\n  }\n"): (typeof documents)["\n  mutation ScheduleInterview($input: ScheduleInterviewInput!) {\n    scheduleInterview(input: $input) {\n      ...InterviewRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateInterview($id: ID!, $input: UpdateInterviewInput!) {\n    updateInterview(id: $id, input: $input) {\n      ...InterviewRow\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateInterview($id: ID!, $input: UpdateInterviewInput!) {\n    updateInterview(id: $id, input: $input) {\n      ...InterviewRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AddCandidates($jobPostingId: ID!, $candidates: [CandidateInput!]!) {\n    addCandidates(jobPostingId: $jobPostingId, candidates: $candidates) {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  mutation AddCandidates($jobPostingId: ID!, $candidates: [CandidateInput!]!) {\n    addCandidates(jobPostingId: $jobPostingId, candidates: $candidates) {\n      id\n      name\n      email\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -212,6 +286,18 @@ export function graphql(source: "\n  query GetJobPostings($first: Int!, $after: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RankCandidates($jobPostingId: ID!) {\n    rankCandidates(jobPostingId: $jobPostingId) {\n      id\n      type\n      status\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation RankCandidates($jobPostingId: ID!) {\n    rankCandidates(jobPostingId: $jobPostingId) {\n      id\n      type\n      status\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetOutbox($first: Int!, $after: String, $status: OutboxStatus) {\n    outbox(first: $first, after: $after, status: $status) {\n      edges {\n        cursor\n        node {\n          id\n          to\n          subject\n          template\n          status\n          attempts\n          lastError\n          createdAt\n          sentAt\n          html\n          text\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query GetOutbox($first: Int!, $after: String, $status: OutboxStatus) {\n    outbox(first: $first, after: $after, status: $status) {\n      edges {\n        cursor\n        node {\n          id\n          to\n          subject\n          template\n          status\n          attempts\n          lastError\n          createdAt\n          sentAt\n          html\n          text\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetReport($id: ID!) {\n    report(id: $id) {\n      id\n      kind\n      periodStart\n      periodEnd\n      emailedAt\n      createdAt\n      updatedAt\n      data\n    }\n  }\n"): (typeof documents)["\n  query GetReport($id: ID!) {\n    report(id: $id) {\n      id\n      kind\n      periodStart\n      periodEnd\n      emailedAt\n      createdAt\n      updatedAt\n      data\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetReports($first: Int!, $after: String) {\n    reports(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          kind\n          periodStart\n          periodEnd\n          emailedAt\n          updatedAt\n          data\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query GetReports($first: Int!, $after: String) {\n    reports(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          kind\n          periodStart\n          periodEnd\n          emailedAt\n          updatedAt\n          data\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -296,6 +382,10 @@ export function graphql(source: "\n  fragment TaskListItem on Task {\n    id\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OnTasksChanged($filter: TaskFilter) {\n    tasksUpdated(filter: $filter) {\n      id\n      status\n      version\n    }\n  }\n"): (typeof documents)["\n  subscription OnTasksChanged($filter: TaskFilter) {\n    tasksUpdated(filter: $filter) {\n      id\n      status\n      version\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -38,6 +38,7 @@ import { seedDefaultSchedules } from "./modules/schedules/default-schedules.js";
 import { InterviewService } from "./modules/interviews/interview.service.js";
 import { ReportService } from "./modules/reports/report.service.js";
 import { TASK_CHANNEL, TaskHub } from "./realtime/task-hub.js";
+import { Sweeper } from "./worker/sweeper.js";
 import { startWorker, type Worker } from "./worker/worker.js";
 import { packageVersion } from "./worker/version.js";
 
@@ -158,11 +159,18 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
       if (seeded.length) log.info({ schedules: seeded, timezone: config.defaults.timezone }, "created the default schedules");
     }
 
+    // On our pool: release() leaves it open, and the pool is ended last.
+    const workerUtils = await makeWorkerUtils({ pgPool: pool, logger: graphileLogger(log.child({ component: "graphile-worker" })) });
+    stops.push(async () => workerUtils.release());
+    // Every process sweeps, an API without a worker too (the last worker standing may be the one that died); the
+    // advisory lock lets one act per round. Looking once per beat keeps recovery near grace + one beat.
+    const { heartbeatMs, poolGraceSeconds } = config.worker;
+    const sweeper = new Sweeper(pool, workerUtils, log.child({ component: "sweeper" }), { graceSeconds: poolGraceSeconds, intervalMs: Math.min(heartbeatMs, poolGraceSeconds * 1000) });
+    sweeper.start();
+    stops.push(() => sweeper.stop());
+
     let worker: Worker | undefined;
     if (opts.worker) {
-      // On our pool: release() leaves it open, and the pool is ended last.
-      const workerUtils = await makeWorkerUtils({ pgPool: pool, logger: graphileLogger(log.child({ component: "graphile-worker" })) });
-      stops.push(async () => workerUtils.release());
       worker = await startWorker({
         pool,
         listener,
@@ -176,7 +184,8 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
         log,
         concurrency: config.worker.concurrency,
         progressFlushMs: config.worker.progressFlushMs,
-        pools: { heartbeatMs: config.worker.heartbeatMs, graceSeconds: config.worker.poolGraceSeconds, version: packageVersion() },
+        shutdownGraceMs: config.worker.shutdownGraceMs,
+        pools: { heartbeatMs, version: packageVersion() },
       });
       stops.push(() => worker!.stop());
     }

@@ -24,6 +24,8 @@ const schema = z.object({
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** A worker pool silent for longer than this many seconds is declared lost and its tasks run again elsewhere. */
   WORKER_POOL_GRACE_SECONDS: z.coerce.number().min(1).max(3_600).default(30),
+  /** On SIGTERM, how long a worker's running tasks may go on before they are aborted and retried elsewhere, in ms. */
+  WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   /** Run a worker inside the API process (`npm start`); `npm run worker` runs workers alone. */
   /** The first admin, created on the first start on an empty database (else a password is generated and printed). */
   TASKLINE_ADMIN_EMAIL: z.string().email().optional(),
@@ -95,7 +97,7 @@ export type Config = {
   port: number;
   host: string;
   logLevel: string;
-  worker: { concurrency: number; progressFlushMs: number; embedded: boolean; heartbeatMs: number; poolGraceSeconds: number };
+  worker: { concurrency: number; progressFlushMs: number; embedded: boolean; heartbeatMs: number; poolGraceSeconds: number; shutdownGraceMs: number };
   auth: {
     adminEmail: string | undefined;
     adminPassword: string | undefined;
@@ -153,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       embedded: e.TASKLINE_EMBEDDED_WORKER,
       heartbeatMs: e.WORKER_HEARTBEAT_MS,
       poolGraceSeconds: e.WORKER_POOL_GRACE_SECONDS,
+      shutdownGraceMs: e.WORKER_SHUTDOWN_GRACE_MS,
     },
     auth: {
       adminEmail: e.TASKLINE_ADMIN_EMAIL,

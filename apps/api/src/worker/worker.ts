@@ -13,7 +13,6 @@ import { executeTask } from "./execute-task.js";
 import { Heartbeat } from "./heartbeat.js";
 import { ProgressWriter } from "./progress-writer.js";
 import type { TaskServices } from "./services.js";
-import { Sweeper } from "./sweeper.js";
 
 export type WorkerOptions = {
   pool: pg.Pool;
@@ -28,11 +27,11 @@ export type WorkerOptions = {
   progressFlushMs: number;
   /** On stop, how long running tasks may go on before they are aborted (and retried elsewhere). */
   shutdownGraceMs?: number;
-  /** Crash recovery (heartbeat.ts, sweeper.ts): WORKER_HEARTBEAT_MS, WORKER_POOL_GRACE_SECONDS and the release. */
-  pools?: { heartbeatMs: number; graceSeconds: number; version: string };
+  /** Crash recovery (heartbeat.ts): WORKER_HEARTBEAT_MS and the release. The sweeper runs in app.ts, in every process. */
+  pools?: { heartbeatMs: number; version: string };
 };
 
-export type Worker = { runner: Runner; poolId: string; writer: ProgressWriter; running: Map<string, AbortController>; sweeper: Sweeper; stop(): Promise<void> };
+export type Worker = { runner: Runner; poolId: string; writer: ProgressWriter; running: Map<string, AbortController>; stop(): Promise<void> };
 
 /** A graphile-worker runner whose jobs are Taskline tasks, with the progress writer and cancel notices around it. */
 export async function startWorker(opts: WorkerOptions): Promise<Worker> {
@@ -98,7 +97,7 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
     },
   });
   if (!poolId) throw new Error("graphile-worker started no worker pool (no pool:create event); check its version");
-  const { heartbeatMs = 5_000, graceSeconds = 30, version = "unknown" } = opts.pools ?? {};
+  const { heartbeatMs = 5_000, version = "unknown" } = opts.pools ?? {};
   // Registered right after run(): a crash in between leaves jobs locked by a pool the sweeper does not know (rare;
   // graphile-worker's 4-hour unlock still applies to them).
   const heartbeat = new Heartbeat(pool, { id: poolId, concurrency, taskTypes: Object.keys(taskList), version }, log, heartbeatMs);
@@ -106,8 +105,6 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
     await runner.stop();
     throw new Error("Registering the worker pool failed; is the WorkerPools migration applied?", { cause: err });
   });
-  const sweeper = new Sweeper(pool, services.workerUtils, log, { graceSeconds, intervalMs: Math.min(heartbeatMs, graceSeconds * 1000) });
-  sweeper.start();
   log.info({ concurrency, poolId, taskTypes: Object.keys(taskList) }, "worker started");
 
   return {
@@ -115,11 +112,9 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
     poolId,
     writer,
     running,
-    sweeper,
     async stop() {
       listener.off("notification", onNotification);
       listener.off("reconnected", onReconnectedSafe);
-      await sweeper.stop();
       // Beats go on while running tasks finish (the shutdown grace may be longer than the pool grace).
       await runner.stop().catch((err) => {
         heartbeat.halt();

@@ -39,6 +39,9 @@ import { InterviewService } from "./modules/interviews/interview.service.js";
 import { ReportService } from "./modules/reports/report.service.js";
 import { TASK_CHANNEL, TaskHub } from "./realtime/task-hub.js";
 import { Sweeper } from "./worker/sweeper.js";
+import { checkReadiness } from "./ops/health.js";
+import { Metrics } from "./ops/metrics.js";
+import { opsHandler, startOpsServer } from "./ops/ops-routes.js";
 import { startWorker, type Worker } from "./worker/worker.js";
 import { packageVersion } from "./worker/version.js";
 
@@ -76,6 +79,9 @@ export type Taskline = {
   worker: Worker | undefined;
   listener: PgListener;
   pool: pg.Pool;
+  metrics: Metrics;
+  /** The internal ops port (METRICS_PORT), when configured. */
+  opsPort: number | undefined;
   stop(): Promise<void>;
 };
 
@@ -113,6 +119,8 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     const listener = new PgListener({ connectionString: databaseUrl, channels: [TASK_CHANNEL, CANCEL_CHANNEL, AUTH_CHANNEL, SCHEDULE_CHANNEL], log: log.child({ component: "listener" }) });
     await listener.start();
     stops.push(() => listener.stop());
+    const metrics = new Metrics({ pool, graceSeconds: config.worker.poolGraceSeconds, log });
+    listener.on("reconnected", () => metrics.listenReconnects.inc());
 
     const registry = new TaskTypeRegistry([...builtInTaskTypes, ...(opts.extraTaskTypes ?? [])]);
     const tasks = new TaskService(ds, registry);
@@ -165,7 +173,11 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     // Every process sweeps, an API without a worker too (the last worker standing may be the one that died); the
     // advisory lock lets one act per round. Looking once per beat keeps recovery near grace + one beat.
     const { heartbeatMs, poolGraceSeconds } = config.worker;
-    const sweeper = new Sweeper(pool, workerUtils, log.child({ component: "sweeper" }), { graceSeconds: poolGraceSeconds, intervalMs: Math.min(heartbeatMs, poolGraceSeconds * 1000) });
+    const sweeper = new Sweeper(pool, workerUtils, log.child({ component: "sweeper" }), {
+      graceSeconds: poolGraceSeconds,
+      intervalMs: Math.min(heartbeatMs, poolGraceSeconds * 1000),
+      onSwept: (pools) => metrics.sweptPools.inc(pools.length),
+    });
     sweeper.start();
     stops.push(() => sweeper.stop());
 
@@ -182,12 +194,23 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
           exports,
         },
         log,
+        metrics,
         concurrency: config.worker.concurrency,
         progressFlushMs: config.worker.progressFlushMs,
         shutdownGraceMs: config.worker.shutdownGraceMs,
         pools: { heartbeatMs, version: packageVersion() },
       });
       stops.push(() => worker!.stop());
+    }
+
+    const migrationNames = ds.migrations.map((m) => m.name ?? m.constructor.name);
+    const readiness = () => checkReadiness({ pool, listener, migrationNames });
+    const opsOptions = { metrics, readiness, metricsToken: config.metrics.token, log };
+    let opsPort: number | undefined;
+    if (config.metrics.port !== undefined) {
+      const ops = await startOpsServer(opsHandler({ ...opsOptions, metricsOpen: true }), config.metrics.port, config.metrics.host, log);
+      stops.push(() => ops.stop());
+      opsPort = ops.port;
     }
 
     let http: HttpServer | undefined;
@@ -204,10 +227,12 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
         webDist: WEB_DIST,
         exposeInternalErrors: config.env === "development",
         log,
+        ops: opsHandler({ ...opsOptions, metricsOpen: false }),
+        metrics,
       });
       stops.push(() => http!.stop());
     }
-    return { url: http?.url, firstAdmin, databaseUrl, services, worker, listener, pool, stop };
+    return { url: http?.url, firstAdmin, databaseUrl, services, worker, listener, pool, metrics, opsPort, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -16,6 +16,13 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default("0.0.0.0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Human-readable logs (pino-pretty) instead of JSON lines; default: when stdout is a terminal, never in production. */
+  LOG_PRETTY: z.enum(["true", "false"]).optional(),
+  /** With it, /metrics on the API's port answers `Authorization: Bearer <token>` only. A secret. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
+  /** An internal port serving /metrics, /livez and /readyz only (also in `npm run worker`); unset: none. Keep it unpublished. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().default("127.0.0.1"),
   /** Tasks one worker process runs at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
   /** How often a worker writes the coalesced progress of its running tasks, in milliseconds. */
@@ -97,6 +104,9 @@ export type Config = {
   port: number;
   host: string;
   logLevel: string;
+  logPretty: boolean;
+  /** `token` is a secret. `port`: the internal ops port, if any. */
+  metrics: { token: string | undefined; port: number | undefined; host: string };
   worker: { concurrency: number; progressFlushMs: number; embedded: boolean; heartbeatMs: number; poolGraceSeconds: number; shutdownGraceMs: number };
   auth: {
     adminEmail: string | undefined;
@@ -149,6 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
+    logPretty: e.LOG_PRETTY ? e.LOG_PRETTY === "true" && e.NODE_ENV !== "production" : e.NODE_ENV === "development" && Boolean(process.stdout.isTTY),
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT, host: e.METRICS_HOST },
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
       progressFlushMs: e.PROGRESS_FLUSH_MS,

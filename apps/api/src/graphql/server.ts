@@ -20,6 +20,8 @@ import { maskError } from "./errors.js";
 import { createSharedSubscribe } from "./shared-subscribe.js";
 import { candidatesCsvRoute } from "../modules/exports/download-route.js";
 import { CSV_DOWNLOAD_PATH } from "../modules/exports/export.service.js";
+import type { Metrics } from "../ops/metrics.js";
+import type { opsHandler } from "../ops/ops-routes.js";
 
 export type HttpServerOptions = {
   schema: GraphQLSchema;
@@ -34,6 +36,9 @@ export type HttpServerOptions = {
   webDist?: string;
   exposeInternalErrors: boolean;
   log: Logger;
+  /** /livez, /readyz, /healthz and the token-protected /metrics (ops/ops-routes.ts). */
+  ops: ReturnType<typeof opsHandler>;
+  metrics: Metrics;
 };
 
 export type HttpServer = { url: string; port: number; stop(): Promise<void> };
@@ -60,6 +65,13 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
   // 64 KiB is far above any document the SPA or a tool sends, far below what would hurt.
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: 64 * 1024 });
   type Extra = { viewer?: Viewer; ip?: string };
+  // Open sockets' graphql-ws contexts: their `subscriptions` are the open subscriptions, counted on scrape.
+  const wsContexts = new Set<{ subscriptions: Record<string, unknown> }>();
+  opts.metrics.countSubscriptionsWith(() => {
+    let n = 0;
+    for (const c of wsContexts) n += Object.keys(c.subscriptions).length;
+    return n;
+  });
   const wsCleanup = useServer<Record<string, unknown>, Extra>(
     {
       schema,
@@ -77,9 +89,13 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
         (ctx.extra as Extra).viewer = auth.viewer;
         (ctx.extra as Extra).ip = req.socket.remoteAddress ?? "unknown";
         live.add(ctx.extra.socket, auth.viewer);
+        wsContexts.add(ctx);
         return true;
       },
-      onClose: (ctx) => live.remove(ctx.extra.socket),
+      onClose: (ctx) => {
+        wsContexts.delete(ctx);
+        live.remove(ctx.extra.socket);
+      },
       context: (ctx): Context => ({
         app: services,
         viewer: (ctx.extra as Extra).viewer ?? null,
@@ -124,8 +140,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
   });
   await apollo.start();
 
-  app.get("/healthz", (_req, res) => {
-    res.json({ ok: true });
+  app.use((req, res, next) => {
+    opts.ops(req, res).then((handled) => handled || next(), next);
   });
   app.get(CSV_DOWNLOAD_PATH, candidatesCsvRoute(services));
   app.use(

@@ -3,6 +3,7 @@ import { run, type Runner, type TaskList, type WorkerEvents } from "graphile-wor
 import type pg from "pg";
 import { graphileLogger } from "../lib/graphile-logger.js";
 import type { Logger } from "../lib/logger.js";
+import type { Metrics } from "../ops/metrics.js";
 import { FIRE_TASK, type Scheduler, TICK_CRON_ITEMS, TICK_TASK } from "../modules/schedules/scheduler.js";
 import type { TaskTypeRegistry } from "../modules/tasks/task-registry.js";
 import { CANCEL_CHANNEL } from "../modules/tasks/task.service.js";
@@ -23,6 +24,7 @@ export type WorkerOptions = {
   scheduler?: Scheduler;
   services: TaskServices;
   log: Logger;
+  metrics?: Metrics;
   concurrency: number;
   progressFlushMs: number;
   /** On stop, how long running tasks may go on before they are aborted (and retried elsewhere). */
@@ -38,7 +40,8 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
   const { pool, listener, registry, services, concurrency, progressFlushMs, shutdownGraceMs = 5_000 } = opts;
   const log = opts.log.child({ component: "worker" });
   const running = new Map<string, AbortController>();
-  const writer = new ProgressWriter(pool, log, progressFlushMs);
+  const { metrics } = opts;
+  const writer = new ProgressWriter(pool, log, progressFlushMs, metrics && ((s) => metrics.progressPublishLatency.observe(s)));
   writer.start();
 
   const onNotification = (channel: string, taskId: string) => {
@@ -54,7 +57,7 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
   listener.on("notification", onNotification);
   listener.on("reconnected", onReconnectedSafe);
 
-  const deps = { pool, writer, claims: new ClaimBatcher(pool), services, log, running };
+  const deps = { pool, writer, claims: new ClaimBatcher(pool), services, log, running, metrics };
   const taskList: TaskList = {};
   for (const type of registry.list()) taskList[type.name] = (payload, helpers) => executeTask(type, payload, helpers, deps);
   const { scheduler } = opts;

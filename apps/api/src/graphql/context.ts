@@ -19,6 +19,7 @@ import type { TaskDetailsCache } from "../modules/tasks/task-details-cache.js";
 import type { TaskTypeRegistry } from "../modules/tasks/task-registry.js";
 import type { TaskService } from "../modules/tasks/task.service.js";
 import type { TaskHub } from "../realtime/task-hub.js";
+import type { Logger } from "../lib/logger.js";
 
 /** The services resolvers call; built once per process. */
 export type AppServices = {
@@ -53,6 +54,8 @@ export type Context = {
   /** Credentials were sent but are not (or no longer) valid. */
   credentialsInvalid: boolean;
   meta: RequestMeta & { ip: string };
+  /** The request's logger (`requestId` on every line; per socket `connectionId` for graphql-ws). */
+  log?: Logger;
   /** HTTP only: sets or clears the session cookie on the response. */
   sessionCookie?: { set(token: string, expiresAt: Date): void; clear(): void };
 };

@@ -22,6 +22,8 @@ import { candidatesCsvRoute } from "../modules/exports/download-route.js";
 import { CSV_DOWNLOAD_PATH } from "../modules/exports/export.service.js";
 import type { Metrics } from "../ops/metrics.js";
 import type { opsHandler } from "../ops/ops-routes.js";
+import { operationLogPlugin, requestLogger } from "../ops/request-log.js";
+import { randomUUID } from "node:crypto";
 
 export type HttpServerOptions = {
   schema: GraphQLSchema;
@@ -64,7 +66,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
 
   // 64 KiB is far above any document the SPA or a tool sends, far below what would hurt.
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: 64 * 1024 });
-  type Extra = { viewer?: Viewer; ip?: string };
+  type Extra = { viewer?: Viewer; ip?: string; log?: Logger };
   // Open sockets' graphql-ws contexts: their `subscriptions` are the open subscriptions, counted on scrape.
   const wsContexts = new Set<{ subscriptions: Record<string, unknown> }>();
   opts.metrics.countSubscriptionsWith(() => {
@@ -88,6 +90,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
         }
         (ctx.extra as Extra).viewer = auth.viewer;
         (ctx.extra as Extra).ip = req.socket.remoteAddress ?? "unknown";
+        (ctx.extra as Extra).log = log.child({ connectionId: randomUUID() });
         live.add(ctx.extra.socket, auth.viewer);
         wsContexts.add(ctx);
         return true;
@@ -100,6 +103,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
         app: services,
         viewer: (ctx.extra as Extra).viewer ?? null,
         credentialsInvalid: false,
+        log: (ctx.extra as Extra).log,
         meta: { ip: (ctx.extra as Extra).ip ?? "unknown", userAgent: ctx.extra.request.headers["user-agent"] ?? null },
       }),
       // Callers with the same role see the same task fields, so they can share one execution per event.
@@ -125,6 +129,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
       // graphql-armor is typed against the CommonJS build of @apollo/server; the plugins are the same at runtime.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      operationLogPlugin(),
       // The sandbox goes with introspection: production hides both unless GRAPHQL_INTROSPECTION=true.
       ...(opts.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
       {
@@ -140,6 +145,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
   });
   await apollo.start();
 
+  app.use(requestLogger(log));
   app.use((req, res, next) => {
     opts.ops(req, res).then((handled) => handled || next(), next);
   });
@@ -154,6 +160,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
           app: services,
           viewer: auth.viewer,
           credentialsInvalid: auth.credentialsInvalid,
+          log: req.log,
           meta: { ip: req.ip ?? "unknown", userAgent: req.headers["user-agent"] ?? null },
           sessionCookie: {
             set: (token, expiresAt) => res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: req.secure, expires: expiresAt, path: "/" }),

@@ -1,5 +1,6 @@
 import parsePrometheusTextFormat, { type MetricFamily } from "parse-prometheus-text-format";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkReadiness } from "../../apps/api/src/ops/health.js";
 import { startTaskline, type TestTaskline } from "../support/taskline.js";
 
 const TOKEN = "metrics-token-for-tests-0123456789";
@@ -92,5 +93,16 @@ describe("/metrics", () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ ready: true, checks: { database: { ok: true }, migrations: { ok: true }, listen: { ok: true } } });
     expect((await fetch(`${ops}/graphql`)).status).toBe(404);
+  });
+
+  it("answers /livez and /readyz on the API's port, /healthz as the readiness alias, and is not ready with a migration pending", async () => {
+    expect((await fetch(`${app.url}/livez`)).status).toBe(200);
+    const ready = await (await fetch(`${app.url}/readyz`)).json();
+    expect(ready).toMatchObject({ ready: true, checks: { migrations: { ok: true } } });
+    expect(await (await fetch(`${app.url}/healthz`)).json()).toMatchObject({ ready: true });
+
+    const applied = (await app.pool.query(`SELECT name FROM taskline_migrations`)).rows.map((r) => r.name as string);
+    const newer = await checkReadiness({ pool: app.pool, listener: app.listener, migrationNames: [...applied, "Future1999999999999"] });
+    expect(newer).toMatchObject({ ready: false, checks: { database: { ok: true }, migrations: { ok: false, detail: "pending: Future1999999999999" } } });
   });
 });

@@ -39,6 +39,9 @@ import { InterviewService } from "./modules/interviews/interview.service.js";
 import { ReportService } from "./modules/reports/report.service.js";
 import { TASK_CHANNEL, TaskHub } from "./realtime/task-hub.js";
 import { Sweeper } from "./worker/sweeper.js";
+import { PAUSE_CHANNEL } from "./worker/pause-gate.js";
+import { OperationsService } from "./modules/operations/operations.service.js";
+import { OperationsHub } from "./realtime/operations-hub.js";
 import { checkReadiness } from "./ops/health.js";
 import { Metrics } from "./ops/metrics.js";
 import { opsHandler, startOpsServer } from "./ops/ops-routes.js";
@@ -116,7 +119,7 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     stops.push(() => ds.destroy());
     await migrate(ds, pool, log);
 
-    const listener = new PgListener({ connectionString: databaseUrl, channels: [TASK_CHANNEL, CANCEL_CHANNEL, AUTH_CHANNEL, SCHEDULE_CHANNEL], log: log.child({ component: "listener" }) });
+    const listener = new PgListener({ connectionString: databaseUrl, channels: [TASK_CHANNEL, CANCEL_CHANNEL, AUTH_CHANNEL, SCHEDULE_CHANNEL, PAUSE_CHANNEL], log: log.child({ component: "listener" }) });
     await listener.start();
     stops.push(() => listener.stop());
     const metrics = new Metrics({ pool, graceSeconds: config.worker.poolGraceSeconds, log });
@@ -139,6 +142,7 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     const mail = new MailService(ds, tasks, mailer);
     const enrichment = new EnrichmentService(ds);
     const exports = new ExportService(ds, { dataDir: config.dataDir, sheets: config.sheets });
+    const operations = new OperationsService(ds, registry, clock, config.worker.heartbeatMs);
     const services: AppServices = {
       tasks,
       recruiting,
@@ -160,7 +164,10 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
       exports,
       interviews: new InterviewService(ds, clock),
       reports: new ReportService(ds),
+      operations,
+      operationsHub: new OperationsHub(listener, () => operations.overview(), log.child({ component: "operations" })),
     };
+    stops.push(async () => services.operationsHub.stop());
     const firstAdmin = opts.api ? await auth.ensureFirstAdmin(config.auth.adminEmail, config.auth.adminPassword) : undefined;
     if (opts.api && config.defaults.schedules) {
       const seeded = await seedDefaultSchedules({ ds, registry, audit, clock, log }, config.defaults.timezone);

@@ -20,6 +20,8 @@ import type { TaskTypeRegistry } from "../modules/tasks/task-registry.js";
 import type { TaskService } from "../modules/tasks/task.service.js";
 import type { TaskHub } from "../realtime/task-hub.js";
 import type { Logger } from "../lib/logger.js";
+import type { OperationsService } from "../modules/operations/operations.service.js";
+import type { OperationsHub } from "../realtime/operations-hub.js";
 
 /** The services resolvers call; built once per process. */
 export type AppServices = {
@@ -44,6 +46,8 @@ export type AppServices = {
   reports: ReportService;
   enrichment: EnrichmentService;
   exports: ExportService;
+  operations: OperationsService;
+  operationsHub: OperationsHub;
 };
 
 /** Per request (HTTP) or per connection (graphql-ws). */

@@ -12,6 +12,7 @@ import { TaskCancelledError } from "./abort-reasons.js";
 import { ClaimBatcher } from "./claims.js";
 import { executeTask } from "./execute-task.js";
 import { Heartbeat } from "./heartbeat.js";
+import { PauseGate } from "./pause-gate.js";
 import { ProgressWriter } from "./progress-writer.js";
 import type { TaskServices } from "./services.js";
 
@@ -58,8 +59,16 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
   listener.on("reconnected", onReconnectedSafe);
 
   const deps = { pool, writer, claims: new ClaimBatcher(pool), services, log, running, metrics };
+  const gate = new PauseGate(pool, listener, log);
+  await gate.start();
   const taskList: TaskList = {};
-  for (const type of registry.list()) taskList[type.name] = (payload, helpers) => executeTask(type, payload, helpers, deps);
+  for (const type of registry.list()) {
+    taskList[type.name] = async (payload, helpers) => {
+      const { paused, queue } = await gate.pausedQueueOrType(helpers.job);
+      if (paused && (await gate.defer(helpers.job, queue))) return;
+      return executeTask(type, payload, helpers, deps);
+    };
+  }
   const { scheduler } = opts;
   if (scheduler) {
     // `now` in the payload lets tests replay simulated minutes through real workers; the crontab sends none.
@@ -118,6 +127,7 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
     async stop() {
       listener.off("notification", onNotification);
       listener.off("reconnected", onReconnectedSafe);
+      gate.stop();
       // Beats go on while running tasks finish (the shutdown grace may be longer than the pool grace).
       await runner.stop().catch((err) => {
         heartbeat.halt();

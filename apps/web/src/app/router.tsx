@@ -7,6 +7,7 @@ import { Layout } from "./layout";
 import { RequireScope } from "./require-scope";
 import { AccountPasswordRoute } from "./routes/account-password";
 import { AdminAuditLogRoute } from "./routes/admin-audit-log";
+import { AdminOperationsRoute } from "./routes/admin-operations";
 import { AdminUsersRoute } from "./routes/admin-users";
 import { ApiKeysRoute } from "./routes/api-keys";
 import { JobPostingRoute } from "./routes/job-posting";
@@ -46,6 +47,14 @@ const router = createBrowserRouter([
         element: (
           <RequireScope scope="admin">
             <AdminUsersRoute />
+          </RequireScope>
+        ),
+      },
+      {
+        path: "admin/operations",
+        element: (
+          <RequireScope scope="admin">
+            <AdminOperationsRoute />
           </RequireScope>
         ),
       },

@@ -27,29 +27,29 @@ const RUNNING_LISTED = 20;
 const MAX_NAME = 200;
 
 // Each statement below is an index scan (migration 1764230000000; plans in docs/operations.md).
-const ACTIVE_SQL = `
+export const ACTIVE_SQL = `
   SELECT type, queue_name, status, count(*)::int AS n FROM task
   WHERE status IN ('pending', 'running', 'retrying') GROUP BY type, queue_name, status`;
-const THROUGHPUT_SQL = `
+export const THROUGHPUT_SQL = `
   SELECT date_bin(make_interval(secs => $2), finished_at, 'epoch'::timestamptz) AS bucket,
     count(*) FILTER (WHERE status = 'completed')::int AS completed,
     count(*) FILTER (WHERE status = 'failed')::int AS failed,
     count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled
   FROM task WHERE status IN ('completed', 'failed', 'cancelled') AND finished_at >= $1
   GROUP BY 1`;
-const DURATIONS_SQL = `
+export const DURATIONS_SQL = `
   SELECT type, count(*)::int AS n,
     avg(extract(epoch FROM finished_at - started_at)) * 1000 AS avg_ms,
     percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - started_at)) * 1000 AS p95_ms
   -- The IN list repeats the partial index's predicate, so the planner picks it without having to prove it.
   FROM task WHERE status IN ('completed', 'failed', 'cancelled') AND status = 'completed' AND finished_at >= $1 AND started_at IS NOT NULL
   GROUP BY type ORDER BY type`;
-const RECENT_FAILURES_SQL = `
+export const RECENT_FAILURES_SQL = `
   SELECT id, type, error, attempts, finished_at FROM task WHERE status = 'failed' ORDER BY finished_at DESC LIMIT ${RECENT_FAILURES}`;
-const RUNNING_SQL = `
+export const RUNNING_SQL = `
   SELECT id, type, started_at, worker_id, progress_current, progress_total FROM task
   WHERE status = 'running' ORDER BY started_at NULLS LAST LIMIT ${RUNNING_LISTED}`;
-const POOLS_SQL = `
+export const POOLS_SQL = `
   SELECT p.*, extract(epoch FROM now() - p.heartbeat_at)::float8 AS age,
     (SELECT count(*) FROM task t WHERE t.status = 'running' AND t.worker_id = p.id)::int AS running
   FROM worker_pool p

@@ -35,7 +35,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
 let databaseUrl = process.env.BENCH_DATABASE_URL;
 let stopDb: (() => Promise<void>) | undefined;
 if (!databaseUrl) {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "taskline-bench-dashboard-"));
+  const dataDir = await fs.mkdtemp(path.join(process.env.BENCH_DATA_DIR ?? os.tmpdir(), "taskline-bench-dashboard-"));
   const db = await startEmbeddedPostgres({ dataDir, port: 0, log: createLogger(process.env.PG_LOG_LEVEL ?? "warn") });
   databaseUrl = db.url;
   stopDb = async () => {
@@ -50,6 +50,7 @@ const TYPES = ["recruiting.rank_candidates", "recruiting.export_candidates", "re
 try {
   console.log(`Dashboard bench — ${FINISHED.toLocaleString("en")} finished tasks over 30 days, ${QUEUED.toLocaleString("en")} active, ${RUNS} runs each, ${os.cpus().length} cores\n`);
   const load = new pg.Client({ connectionString: databaseUrl });
+  load.on("error", () => {}); // the server stopping at the end of a failed run; the failure itself is thrown below
   await load.connect();
   const loadStarted = performance.now();
   // Triggers off for the load: a million NOTIFYs nobody listens to would only slow it down.
@@ -60,7 +61,7 @@ try {
       `INSERT INTO task (type, status, payload, max_attempts, attempts, created_at, started_at, finished_at, error, progress_current, progress_total)
        SELECT ($2::text[])[1 + g % 8],
          CASE WHEN g % 100 < 90 THEN 'completed' WHEN g % 100 < 97 THEN 'failed' ELSE 'cancelled' END,
-         '{}', 3, 1, f - make_interval(secs => 1 + g % 120), f - make_interval(secs => (g * 7919) % 600 / 10.0), f,
+         '{}', 3, 1, f - make_interval(secs => 1 + g % 120), f - make_interval(secs => (g::bigint * 7919) % 600 / 10.0), f,
          CASE WHEN g % 100 BETWEEN 90 AND 96 THEN 'bench failure ' || g END, 10, 10
        FROM generate_series($3::int, least($3::int + 49_999, $1)) g, LATERAL (SELECT now() - make_interval(secs => (g::float8 / $1) * 30 * 86400) AS f) t`,
       [FINISHED, TYPES, from],

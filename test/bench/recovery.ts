@@ -19,7 +19,9 @@ import { summary } from "./stats.js";
  */
 const KILLS = Number(process.env.KILLS ?? 10);
 const GRACES = (process.env.GRACES ?? "5,30").split(",").map(Number);
-const log = createLogger("warn");
+const log = createLogger("error");
+/** A loaded 2-core machine can take a while to compile and start a worker process through tsx. */
+const START_TIMEOUT_MS = 120_000;
 type WorkerProcess = Awaited<ReturnType<typeof startWorkerProcess>>;
 
 let databaseUrl = process.env.BENCH_DATABASE_URL;
@@ -42,7 +44,7 @@ async function phase(graceSeconds: number): Promise<number[]> {
   // An API-like process without a worker: it enqueues, and its sweeper takes part like any process's.
   const config = loadConfig({ NODE_ENV: "production", DATABASE_URL: dbUrl, PORT: "0", HOST: "127.0.0.1", ...env });
   const app: Taskline = await startTaskline({ config, log, api: false, worker: false, extraTaskTypes: testTaskTypes });
-  const workers: WorkerProcess[] = await Promise.all([startWorkerProcess(dbUrl, env), startWorkerProcess(dbUrl, env)]);
+  const workers: WorkerProcess[] = await Promise.all([startWorkerProcess(dbUrl, env, START_TIMEOUT_MS), startWorkerProcess(dbUrl, env, START_TIMEOUT_MS)]);
   const times: number[] = [];
   try {
     for (let i = 0; i < KILLS; i++) {
@@ -58,7 +60,7 @@ async function phase(graceSeconds: number): Promise<number[]> {
       victim.child.kill("SIGKILL");
       const killedAt = performance.now();
       workers.splice(workers.indexOf(victim), 1);
-      const replacement = startWorkerProcess(dbUrl, env); // started while the task waits for the sweeper
+      const replacement = startWorkerProcess(dbUrl, env, START_TIMEOUT_MS); // started while the task waits for the sweeper
       for (;;) {
         const { rows } = await app.pool.query(`SELECT status, attempts FROM task WHERE id = $1`, [task.id]);
         if (rows[0].status === "running" && rows[0].attempts === 2) break;

@@ -5,14 +5,14 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Starts test/support/worker-process.ts in a process of its own (through tsx) and waits until it takes jobs. */
-export async function startWorkerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; stop(): Promise<void> }> {
+export async function startWorkerProcess(databaseUrl: string, env: Record<string, string> = {}, startTimeoutMs = 30_000): Promise<{ child: ChildProcess; stop(): Promise<void> }> {
   const child = fork(path.join(here, "worker-process.ts"), [], {
     execArgv: ["--import", "tsx"],
     env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("worker process did not start within 30 s")), 30_000);
+    const timer = setTimeout(() => reject(new Error(`worker process did not start within ${startTimeoutMs / 1000} s`)), startTimeoutMs);
     child.once("message", () => {
       clearTimeout(timer);
       resolve();

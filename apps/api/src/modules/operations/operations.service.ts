@@ -38,12 +38,13 @@ export const THROUGHPUT_SQL = `
   FROM task WHERE status IN ('completed', 'failed', 'cancelled') AND finished_at >= $1
   GROUP BY 1`;
 export const DURATIONS_SQL = `
-  SELECT type, count(*)::int AS n,
+  SELECT type COLLATE "C" AS type, count(*)::int AS n,
     avg(extract(epoch FROM finished_at - started_at)) * 1000 AS avg_ms,
     percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - started_at)) * 1000 AS p95_ms
-  -- The IN list repeats the partial index's predicate, so the planner picks it without having to prove it.
+  -- The IN list repeats the partial index's predicate, so the planner picks it without having to prove it. Grouping
+  -- in the "C" collation: the sort by type is the costliest step, and a byte order is all grouping needs.
   FROM task WHERE status IN ('completed', 'failed', 'cancelled') AND status = 'completed' AND finished_at >= $1 AND started_at IS NOT NULL
-  GROUP BY type ORDER BY type`;
+  GROUP BY 1 ORDER BY 1`;
 export const RECENT_FAILURES_SQL = `
   SELECT id, type, error, attempts, finished_at FROM task WHERE status = 'failed' ORDER BY finished_at DESC LIMIT ${RECENT_FAILURES}`;
 export const RUNNING_SQL = `

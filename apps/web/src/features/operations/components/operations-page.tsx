@@ -17,6 +17,15 @@ import { useResumeTaskType } from "../api/resume-task-type";
 import { useLiveOperations } from "../hooks/use-live-operations";
 import { ThroughputChart } from "./throughput-chart";
 
+/** Task types the pools run (the schedule engine's own jobs aside), those with work, and those paused. */
+function pausableTypes(o: { workerPools: Array<{ state: string; taskTypes: string[] }>; queueDepth: Array<{ taskType: string }>; paused: Array<{ kind: string; name: string }> }): string[] {
+  const types = new Set<string>();
+  for (const p of o.workerPools) if (p.state === "ALIVE" || p.state === "SILENT") for (const t of p.taskTypes) if (!t.startsWith("taskline.")) types.add(t);
+  for (const d of o.queueDepth) types.add(d.taskType);
+  for (const p of o.paused) if (p.kind === "TASK_TYPE") types.add(p.name);
+  return [...types].sort();
+}
+
 const percent = (rate: number | null | undefined) => (rate === null || rate === undefined ? "—" : `${(rate * 100).toFixed(1)}%`);
 
 /** Admins' live operations dashboard: every figure comes from `operationsUpdated`, nothing polls. */
@@ -120,7 +129,7 @@ function Dashboard() {
         <h3 className="overview__subtitle">Pause</h3>
         <p className="muted small">A paused task type or queue keeps its tasks PENDING (no attempt used); running tasks finish.</p>
         <ul className="plain-list">
-          {[...new Set([...o.queueDepth.map((d) => d.taskType), ...o.durations.map((d) => d.taskType), ...pausedTypes])].sort().map((t) => (
+          {pausableTypes(o).map((t) => (
             <li key={t}>
               {t}{" "}
               {pausedTypes.has(t) ? (

@@ -38,6 +38,13 @@ import { seedDefaultSchedules } from "./modules/schedules/default-schedules.js";
 import { InterviewService } from "./modules/interviews/interview.service.js";
 import { ReportService } from "./modules/reports/report.service.js";
 import { TASK_CHANNEL, TaskHub } from "./realtime/task-hub.js";
+import { Sweeper } from "./worker/sweeper.js";
+import { PAUSE_CHANNEL } from "./worker/pause-gate.js";
+import { OperationsService } from "./modules/operations/operations.service.js";
+import { OperationsHub } from "./realtime/operations-hub.js";
+import { checkReadiness } from "./ops/health.js";
+import { Metrics } from "./ops/metrics.js";
+import { opsHandler, startOpsServer } from "./ops/ops-routes.js";
 import { startWorker, type Worker } from "./worker/worker.js";
 import { packageVersion } from "./worker/version.js";
 
@@ -75,6 +82,9 @@ export type Taskline = {
   worker: Worker | undefined;
   listener: PgListener;
   pool: pg.Pool;
+  metrics: Metrics;
+  /** The internal ops port (METRICS_PORT), when configured. */
+  opsPort: number | undefined;
   stop(): Promise<void>;
 };
 
@@ -109,9 +119,11 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     stops.push(() => ds.destroy());
     await migrate(ds, pool, log);
 
-    const listener = new PgListener({ connectionString: databaseUrl, channels: [TASK_CHANNEL, CANCEL_CHANNEL, AUTH_CHANNEL, SCHEDULE_CHANNEL], log: log.child({ component: "listener" }) });
+    const listener = new PgListener({ connectionString: databaseUrl, channels: [TASK_CHANNEL, CANCEL_CHANNEL, AUTH_CHANNEL, SCHEDULE_CHANNEL, PAUSE_CHANNEL], log: log.child({ component: "listener" }) });
     await listener.start();
     stops.push(() => listener.stop());
+    const metrics = new Metrics({ pool, graceSeconds: config.worker.poolGraceSeconds, log });
+    listener.on("reconnected", () => metrics.listenReconnects.inc());
 
     const registry = new TaskTypeRegistry([...builtInTaskTypes, ...(opts.extraTaskTypes ?? [])]);
     const tasks = new TaskService(ds, registry);
@@ -130,6 +142,7 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     const mail = new MailService(ds, tasks, mailer);
     const enrichment = new EnrichmentService(ds);
     const exports = new ExportService(ds, { dataDir: config.dataDir, sheets: config.sheets });
+    const operations = new OperationsService(ds, registry, clock, config.worker.heartbeatMs);
     const services: AppServices = {
       tasks,
       recruiting,
@@ -151,18 +164,32 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
       exports,
       interviews: new InterviewService(ds, clock),
       reports: new ReportService(ds),
+      operations,
+      operationsHub: new OperationsHub(listener, () => operations.overview(), log.child({ component: "operations" })),
     };
+    stops.push(async () => services.operationsHub.stop());
     const firstAdmin = opts.api ? await auth.ensureFirstAdmin(config.auth.adminEmail, config.auth.adminPassword) : undefined;
     if (opts.api && config.defaults.schedules) {
       const seeded = await seedDefaultSchedules({ ds, registry, audit, clock, log }, config.defaults.timezone);
       if (seeded.length) log.info({ schedules: seeded, timezone: config.defaults.timezone }, "created the default schedules");
     }
 
+    // On our pool: release() leaves it open, and the pool is ended last.
+    const workerUtils = await makeWorkerUtils({ pgPool: pool, logger: graphileLogger(log.child({ component: "graphile-worker" })) });
+    stops.push(async () => workerUtils.release());
+    // Every process sweeps, an API without a worker too (the last worker standing may be the one that died); the
+    // advisory lock lets one act per round. Looking once per beat keeps recovery near grace + one beat.
+    const { heartbeatMs, poolGraceSeconds } = config.worker;
+    const sweeper = new Sweeper(pool, workerUtils, log.child({ component: "sweeper" }), {
+      graceSeconds: poolGraceSeconds,
+      intervalMs: Math.min(heartbeatMs, poolGraceSeconds * 1000),
+      onSwept: (pools) => metrics.sweptPools.inc(pools.length),
+    });
+    sweeper.start();
+    stops.push(() => sweeper.stop());
+
     let worker: Worker | undefined;
     if (opts.worker) {
-      // On our pool: release() leaves it open, and the pool is ended last.
-      const workerUtils = await makeWorkerUtils({ pgPool: pool, logger: graphileLogger(log.child({ component: "graphile-worker" })) });
-      stops.push(async () => workerUtils.release());
       worker = await startWorker({
         pool,
         listener,
@@ -174,11 +201,23 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
           exports,
         },
         log,
+        metrics,
         concurrency: config.worker.concurrency,
         progressFlushMs: config.worker.progressFlushMs,
-        pools: { heartbeatMs: config.worker.heartbeatMs, graceSeconds: config.worker.poolGraceSeconds, version: packageVersion() },
+        shutdownGraceMs: config.worker.shutdownGraceMs,
+        pools: { heartbeatMs, version: packageVersion() },
       });
       stops.push(() => worker!.stop());
+    }
+
+    const migrationNames = ds.migrations.map((m) => m.name ?? m.constructor.name);
+    const readiness = () => checkReadiness({ pool, listener, migrationNames });
+    const opsOptions = { metrics, readiness, metricsToken: config.metrics.token, log };
+    let opsPort: number | undefined;
+    if (config.metrics.port !== undefined) {
+      const ops = await startOpsServer(opsHandler({ ...opsOptions, metricsOpen: true }), config.metrics.port, config.metrics.host, log);
+      stops.push(() => ops.stop());
+      opsPort = ops.port;
     }
 
     let http: HttpServer | undefined;
@@ -195,10 +234,12 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
         webDist: WEB_DIST,
         exposeInternalErrors: config.env === "development",
         log,
+        ops: opsHandler({ ...opsOptions, metricsOpen: false }),
+        metrics,
       });
       stops.push(() => http!.stop());
     }
-    return { url: http?.url, firstAdmin, databaseUrl, services, worker, listener, pool, stop };
+    return { url: http?.url, firstAdmin, databaseUrl, services, worker, listener, pool, metrics, opsPort, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -16,6 +16,13 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default("0.0.0.0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Human-readable logs (pino-pretty) instead of JSON lines; default: when stdout is a terminal, never in production. */
+  LOG_PRETTY: z.enum(["true", "false"]).optional(),
+  /** With it, /metrics on the API's port answers `Authorization: Bearer <token>` only. A secret. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
+  /** An internal port serving /metrics, /livez and /readyz only (also in `npm run worker`); unset: none. Keep it unpublished. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().default("127.0.0.1"),
   /** Tasks one worker process runs at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
   /** How often a worker writes the coalesced progress of its running tasks, in milliseconds. */
@@ -24,6 +31,8 @@ const schema = z.object({
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** A worker pool silent for longer than this many seconds is declared lost and its tasks run again elsewhere. */
   WORKER_POOL_GRACE_SECONDS: z.coerce.number().min(1).max(3_600).default(30),
+  /** On SIGTERM, how long a worker's running tasks may go on before they are aborted and retried elsewhere, in ms. */
+  WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   /** Run a worker inside the API process (`npm start`); `npm run worker` runs workers alone. */
   /** The first admin, created on the first start on an empty database (else a password is generated and printed). */
   TASKLINE_ADMIN_EMAIL: z.string().email().optional(),
@@ -95,7 +104,10 @@ export type Config = {
   port: number;
   host: string;
   logLevel: string;
-  worker: { concurrency: number; progressFlushMs: number; embedded: boolean; heartbeatMs: number; poolGraceSeconds: number };
+  logPretty: boolean;
+  /** `token` is a secret. `port`: the internal ops port, if any. */
+  metrics: { token: string | undefined; port: number | undefined; host: string };
+  worker: { concurrency: number; progressFlushMs: number; embedded: boolean; heartbeatMs: number; poolGraceSeconds: number; shutdownGraceMs: number };
   auth: {
     adminEmail: string | undefined;
     adminPassword: string | undefined;
@@ -147,12 +159,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
+    logPretty: e.LOG_PRETTY ? e.LOG_PRETTY === "true" && e.NODE_ENV !== "production" : e.NODE_ENV === "development" && Boolean(process.stdout.isTTY),
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT, host: e.METRICS_HOST },
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
       progressFlushMs: e.PROGRESS_FLUSH_MS,
       embedded: e.TASKLINE_EMBEDDED_WORKER,
       heartbeatMs: e.WORKER_HEARTBEAT_MS,
       poolGraceSeconds: e.WORKER_POOL_GRACE_SECONDS,
+      shutdownGraceMs: e.WORKER_SHUTDOWN_GRACE_MS,
     },
     auth: {
       adminEmail: e.TASKLINE_ADMIN_EMAIL,

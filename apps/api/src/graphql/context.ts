@@ -19,6 +19,9 @@ import type { TaskDetailsCache } from "../modules/tasks/task-details-cache.js";
 import type { TaskTypeRegistry } from "../modules/tasks/task-registry.js";
 import type { TaskService } from "../modules/tasks/task.service.js";
 import type { TaskHub } from "../realtime/task-hub.js";
+import type { Logger } from "../lib/logger.js";
+import type { OperationsService } from "../modules/operations/operations.service.js";
+import type { OperationsHub } from "../realtime/operations-hub.js";
 
 /** The services resolvers call; built once per process. */
 export type AppServices = {
@@ -43,6 +46,8 @@ export type AppServices = {
   reports: ReportService;
   enrichment: EnrichmentService;
   exports: ExportService;
+  operations: OperationsService;
+  operationsHub: OperationsHub;
 };
 
 /** Per request (HTTP) or per connection (graphql-ws). */
@@ -53,6 +58,8 @@ export type Context = {
   /** Credentials were sent but are not (or no longer) valid. */
   credentialsInvalid: boolean;
   meta: RequestMeta & { ip: string };
+  /** The request's logger (`requestId` on every line; per socket `connectionId` for graphql-ws). */
+  log?: Logger;
   /** HTTP only: sets or clears the session cookie on the response. */
   sessionCookie?: { set(token: string, expiresAt: Date): void; clear(): void };
 };

@@ -47,6 +47,9 @@ export function Layout() {
           ) : null}
           {isAdmin ? (
             <>
+              <NavLink to="/admin/operations" className="nav__link">
+                Operations
+              </NavLink>
               <NavLink to="/admin/users" className="nav__link">
                 Users
               </NavLink>

@@ -8,6 +8,7 @@ import { RequireScope } from "./require-scope";
 import { AccountPasswordRoute } from "./routes/account-password";
 import { AdminAuditLogRoute } from "./routes/admin-audit-log";
 import { AdminOutboxRoute } from "./routes/admin-outbox";
+import { AdminOperationsRoute } from "./routes/admin-operations";
 import { AdminUsersRoute } from "./routes/admin-users";
 import { ApiKeysRoute } from "./routes/api-keys";
 import { ExportsRoute } from "./routes/exports";
@@ -83,6 +84,14 @@ const router = createBrowserRouter([
         element: (
           <RequireScope scope="admin">
             <AdminUsersRoute />
+          </RequireScope>
+        ),
+      },
+      {
+        path: "admin/operations",
+        element: (
+          <RequireScope scope="admin">
+            <AdminOperationsRoute />
           </RequireScope>
         ),
       },

@@ -23,6 +23,7 @@ import { EnrichmentService } from "./modules/enrichment/enrichment.service.js";
 import { GithubClient } from "./modules/enrichment/github-client.js";
 import { ExportService } from "./modules/exports/export.service.js";
 import { MailService } from "./modules/mail/mail.service.js";
+import { buildAts } from "./modules/ats/ats-module.js";
 import { Mailer } from "./modules/mail/mailer.js";
 import { graphileLogger } from "./lib/graphile-logger.js";
 import { LiveConnections } from "./realtime/live-connections.js";
@@ -130,6 +131,7 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     const mail = new MailService(ds, tasks, mailer);
     const enrichment = new EnrichmentService(ds);
     const exports = new ExportService(ds, { dataDir: config.dataDir, sheets: config.sheets });
+    const ats = buildAts(ds, tasks, audit, config.ats);
     const services: AppServices = {
       tasks,
       recruiting,
@@ -151,6 +153,10 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
       exports,
       interviews: new InterviewService(ds, clock),
       reports: new ReportService(ds),
+      atsSources: ats.sources,
+      atsHistory: ats.history,
+      hiring: ats.hiring,
+      webhooks: ats.webhooks,
     };
     const firstAdmin = opts.api ? await auth.ensureFirstAdmin(config.auth.adminEmail, config.auth.adminPassword) : undefined;
     if (opts.api && config.defaults.schedules) {
@@ -172,6 +178,8 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
           enrichment,
           github: new GithubClient(config.github),
           exports,
+          ats: ats.sync,
+          webhooks: ats.webhooks,
         },
         log,
         concurrency: config.worker.concurrency,

@@ -26,6 +26,9 @@ export function Layout() {
           <NavLink to="/job-postings" className="nav__link">
             Job postings
           </NavLink>
+          <NavLink to="/ats/sources" className="nav__link">
+            ATS sync
+          </NavLink>
           {canReadSchedules ? (
             <NavLink to="/schedules" className="nav__link">
               Schedules
@@ -38,6 +41,9 @@ export function Layout() {
               </NavLink>
               <NavLink to="/admin/audit-log" className="nav__link">
                 Audit log
+              </NavLink>
+              <NavLink to="/admin/webhooks" className="nav__link">
+                Webhooks
               </NavLink>
             </>
           ) : null}

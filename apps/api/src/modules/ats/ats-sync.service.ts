@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Logger } from "../../lib/logger.js";
 import type { AuditService } from "../identity/audit.service.js";
-import { type AtsSourceRecord, type CandidateView, splitName } from "./ats-source.model.js";
+import { type AtsSourceRecord, type CandidateView, type Credentials, splitName } from "./ats-source.model.js";
 import type { AtsSourceService } from "./ats-source.service.js";
 import type { CircuitBreakers } from "./circuit-breaker.js";
 import { authHeaders, buildRequest, type CallOutcome, contentHash, scrub, send, type SourceRequest } from "./connectors.js";
@@ -28,7 +28,9 @@ export type SyncContext = {
   itemFailed(item: { key: string; label?: string }, error: unknown): void;
 };
 
-type Pair = { id: string; source: AtsSourceRecord; candidate: CandidateView; syncedHash: string | null; request: Omit<SourceRequest, "headers"> & { headers: Record<string, string> }; hash: string };
+type Pair = { id: string; source: AtsSourceRecord; keys: SourceKeys; candidate: CandidateView; syncedHash: string | null; request: Omit<SourceRequest, "headers"> & { headers: Record<string, string> }; hash: string };
+/** A source's decrypted credentials, opened once per run, and every secret value to scrub from messages. */
+type SourceKeys = { credentials: Credentials; secrets: string[] };
 
 export type SyncOptions = { timeoutMs: number; retryBaseMs: number };
 
@@ -116,10 +118,11 @@ export class AtsSyncService {
       [wanted.map((w) => w.candidate.candidateId), wanted.map((w) => w.source.id)],
     );
     const byKey = new Map(state.map((s) => [`${s.candidate_id}:${s.source_id}`, s]));
+    const keys = new Map(allSources.map((s) => [s.id, { credentials: this.sources.credentials(s), secrets: this.sources.secretsOf(s) }]));
     return wanted.map(({ candidate, source }) => {
       const s = byKey.get(`${candidate.candidateId}:${source.id}`)!;
       const request = buildRequest(source, candidate);
-      return { id: s.id, source, candidate, syncedHash: s.synced_hash, request, hash: contentHash(request) };
+      return { id: s.id, source, keys: keys.get(source.id)!, candidate, syncedHash: s.synced_hash, request, hash: contentHash(request) };
     });
   }
 
@@ -174,7 +177,7 @@ export class AtsSyncService {
   private async callWithRetries(ctx: SyncContext, pair: Pair): Promise<{ outcome: CallOutcome; calls: number }> {
     const open = this.breakers.check(pair.source.id);
     if (open) return { outcome: { ok: false, retryable: false, status: null, reason: "CONNECTION", message: `${pair.source.name}: ${open}` }, calls: 0 };
-    const secrets = this.sources.secretsOf(pair.source);
+    const { secrets } = pair.keys;
     let outcome: CallOutcome | undefined;
     let calls = 0;
     for (let retry = 0; ; retry++) {
@@ -199,7 +202,7 @@ export class AtsSyncService {
   private async callOnce(ctx: SyncContext, pair: Pair, secrets: string[]): Promise<CallOutcome> {
     let auth: Record<string, string>;
     try {
-      auth = await authHeaders(pair.source, this.sources.credentials(pair.source), this.tokens, ctx.signal, this.opts.timeoutMs);
+      auth = await authHeaders(pair.source, pair.keys.credentials, this.tokens, ctx.signal, this.opts.timeoutMs);
     } catch (err) {
       if (!(err instanceof OAuthError)) throw err;
       return { ok: false, retryable: err.retryable, status: err.status, reason: err.status ? "UNAUTHORIZED" : "CONNECTION", message: scrub(err.message, secrets) };

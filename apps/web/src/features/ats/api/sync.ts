@@ -5,7 +5,7 @@ export const GetPostingHiringQuery = graphql(`
   query GetPostingHiring($id: ID!) {
     jobPosting(id: $id) {
       id
-      candidates(first: 200) {
+      candidates(first: 50) {
         totalCount
         edges {
           node {
@@ -13,16 +13,19 @@ export const GetPostingHiringQuery = graphql(`
             name
             email
             hiringStatus
-            atsSync {
-              sourceId
-              sourceName
-              remoteId
-              syncedAt
-              lastOutcome
-              lastStatus
-              lastMessage
-            }
           }
+        }
+      }
+      hiredCandidates {
+        id
+        atsSync {
+          sourceId
+          sourceName
+          remoteId
+          syncedAt
+          lastOutcome
+          lastStatus
+          lastMessage
         }
       }
     }
@@ -49,8 +52,9 @@ export const MoveCandidateMutation = graphql(`
   }
 `);
 
+/** Hired candidates are a list of their own on the posting: refetch it after a move. */
 export function useMoveCandidate() {
-  return useMutation(MoveCandidateMutation);
+  return useMutation(MoveCandidateMutation, { refetchQueries: [GetPostingHiringQuery] });
 }
 
 export const SyncHiredCandidatesMutation = graphql(`
@@ -77,7 +81,7 @@ export const GetAtsSyncRunQuery = graphql(`
       synced
       unchanged
       failed
-      results(first: 1000) {
+      results {
         pairId
         candidateName
         sourceName

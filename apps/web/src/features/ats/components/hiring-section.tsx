@@ -27,7 +27,8 @@ export function HiringSection({ jobPostingId }: { jobPostingId: string }) {
   if (error && !data) return <p className="form__error">{errorText(error)}</p>;
   if (!data?.jobPosting) return null;
   const candidates = data.jobPosting.candidates.edges.map((e) => e.node);
-  const hired = candidates.filter((c) => c.hiringStatus === "HIRED");
+  const hired = data.jobPosting.hiredCandidates;
+  const syncState = new Map(hired.map((h) => [h.id, h.atsSync]));
   const sources = data.atsSources.filter((s) => s.enabled && (!s.jobPostingIds || s.jobPostingIds.includes(jobPostingId)));
 
   async function changeStatus(id: string, status: HiringStatus) {
@@ -56,6 +57,7 @@ export function HiringSection({ jobPostingId }: { jobPostingId: string }) {
         <h2 id="hiring-heading">Hiring and ATS sync</h2>
         <span className="muted small">
           {hired.length} hired · {sources.length} source{sources.length === 1 ? "" : "s"} receive this posting
+          {data.jobPosting.candidates.totalCount > candidates.length ? ` · first ${candidates.length} of ${data.jobPosting.candidates.totalCount} candidates` : ""}
         </span>
       </div>
       {canWrite && sources.length > 0 ? (
@@ -113,11 +115,11 @@ export function HiringSection({ jobPostingId }: { jobPostingId: string }) {
                 )}
               </td>
               <td className="small">
-                {c.atsSync.length === 0
+                {(syncState.get(c.id) ?? []).length === 0
                   ? c.hiringStatus === "HIRED"
                     ? "pending"
                     : "—"
-                  : c.atsSync.map((p) => (
+                  : (syncState.get(c.id) ?? []).map((p) => (
                       <span key={p.sourceId} className={`badge badge--${p.lastOutcome === "FAILED" ? "danger" : p.remoteId ? "success" : "muted"}`} title={p.lastMessage ?? undefined}>
                         {p.sourceName}
                         {p.remoteId ? ` #${p.remoteId}` : ""}

@@ -44,6 +44,15 @@ describe("hired-candidate sync to ATS sources", () => {
     const { atsSyncRun } = await gql(RUN, { taskId: task.id });
     return { task, run: atsSyncRun };
   };
+  /** Until no sync task waits or runs (auto-syncs queued by earlier hires). */
+  const settled = async () => {
+    const { rows } = await app.pool.query(`SELECT id FROM task WHERE type LIKE 'ats.sync_%' AND status IN ('pending', 'running', 'retrying')`);
+    for (const r of rows) {
+      await app.pool.query(`UPDATE task SET run_at = now() WHERE id = $1 AND status = 'pending'`, [r.id]);
+      await app.pool.query(`SELECT graphile_worker.reschedule_jobs(array_agg(id), run_at := now()) FROM graphile_worker.jobs WHERE key = $1`, [r.id]);
+      await finished(r.id);
+    }
+  };
   const hire = (id: string, status = "HIRED") => gql(`mutation($id: ID!, $s: HiringStatus!) { moveCandidate(id: $id, status: $s) { id hiringStatus } }`, { id, s: status });
 
   beforeAll(async () => {
@@ -204,6 +213,33 @@ describe("hired-candidate sync to ATS sources", () => {
     expect(fast[0].message).toMatch(/^HR system: Circuit open: 2 consecutive failures; the source is not called again before /);
     expect(ats.counts.failed).toBe(8);
   });
+
+  it("a slow source times out and trips its own breaker while another source's pairs go through unharmed", async () => {
+    const slow = await startAtsServer({ apiKey: API_KEY });
+    try {
+      slow.faults.latencyMs = 5_000; // past ATS_TIMEOUT_MS (1.5 s)
+      await settled(); // the previous test's hire queued an auto-sync: let it finish before adding the source
+      const src = await gql(`mutation($i: AtsSourceInput!) { createAtsSource(input: $i) { id } }`, {
+        i: { name: "Slow ATS", kind: "GREENHOUSE", baseUrl: slow.url, authKind: "API_KEY", credentials: { apiKey: API_KEY }, settings: { onBehalfOf: "7" }, concurrency: 2, enabled: true },
+      });
+      await app.pool.query(`UPDATE candidate SET name = name || ' II' WHERE job_posting_id = $1 AND hiring_status = 'hired'`, [postingId]);
+      const { task, run } = await sync([greenhouseId, src.createAtsSource.id]);
+      const bySource = (name: string) => (run.results as any[]).filter((r) => r.sourceName === name);
+      // The fast source: every changed candidate synced.
+      expect(bySource("Greenhouse").filter((r) => r.outcome === "SYNCED")).toHaveLength(8);
+      // Concurrency 2, threshold 2: the two first pairs, and at most one a lane took up before the second failure
+      // opened the breaker, used their four calls each.
+      const timedOut = bySource("Slow ATS").filter((r) => r.calls > 0);
+      expect(timedOut.length).toBeGreaterThanOrEqual(2);
+      expect(timedOut.length).toBeLessThanOrEqual(3);
+      expect(timedOut.every((r) => r.calls === 4 && r.message === "Timed out after 1500 ms" && r.remoteStatus === null)).toBe(true);
+      expect(bySource("Slow ATS").filter((r) => r.calls === 0).every((r) => /Circuit open/.test(r.message))).toBe(true);
+      expect(task.result.sources.find((s: any) => s.name === "Slow ATS")).toMatchObject({ synced: 0, failed: 8 });
+      await gql(`mutation($id: ID!) { deleteAtsSource(id: $id) { id } }`, { id: src.createAtsSource.id });
+    } finally {
+      await slow.close();
+    }
+  }, 40_000);
 
   it("auto-syncs a posting after a burst of hires, debounced into one task", async () => {
     const { createJobPosting } = await gql(`mutation { createJobPosting(input: { title: "Designer", description: "UI", requiredSkills: ["figma"] }) { id } }`);

@@ -6,7 +6,10 @@ import sendEmail from "./mail/send_email.js";
 import retentionCleanup from "./system/retention_cleanup.js";
 import sendInterviewReminders from "./recruiting/send_interview_reminders.js";
 import weeklyReport from "./reporting/weekly_report.js";
+import atsSyncHiredCandidates from "./ats/sync_hired_candidates.js";
+import atsSyncPending from "./ats/sync_pending.js";
+import webhooksDeliver from "./webhooks/deliver.js";
 
 /** Every task type Taskline runs. Adding one: a file under tasks/<domain>/ and a line here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const taskTypes: TaskType<any, unknown>[] = [rankCandidates, sendEmail, retentionCleanup, enrichCandidates, exportCandidates, sendInterviewReminders, weeklyReport];
+export const taskTypes: TaskType<any, unknown>[] = [rankCandidates, sendEmail, retentionCleanup, enrichCandidates, exportCandidates, sendInterviewReminders, weeklyReport, atsSyncHiredCandidates, atsSyncPending, webhooksDeliver];

@@ -66,6 +66,22 @@ const TABLE: Record<string, { need: Need; doc: string }> = {
   "Subscription.scheduleUpdated": { need: "schedules:read", doc: `subscription { scheduleUpdated { id } }` },
   "Subscription.taskUpdated": { need: "tasks:read", doc: `subscription { taskUpdated(id: "${NOBODY}") { id } }` },
   "Subscription.tasksUpdated": { need: "tasks:read", doc: `subscription { tasksUpdated { id } }` },
+  "Query.atsSources": { need: "recruiting:read", doc: `{ atsSources { id } }` },
+  "Query.atsSource": { need: "recruiting:read", doc: `{ atsSource(id: "${NOBODY}") { id } }` },
+  "Query.atsSyncRuns": { need: "recruiting:read", doc: `{ atsSyncRuns(first: 1) { id } }` },
+  "Query.atsSyncRun": { need: "recruiting:read", doc: `{ atsSyncRun(taskId: "${NOBODY}") { id } }` },
+  "Query.atsSyncStats": { need: "recruiting:read", doc: `{ atsSyncStats(days: 1) { day } }` },
+  "Mutation.createAtsSource": { need: "admin", doc: `mutation { createAtsSource(input: { name: "", kind: GENERIC_HTTP, baseUrl: "x" }) { id } }` },
+  "Mutation.updateAtsSource": { need: "admin", doc: `mutation { updateAtsSource(id: "${NOBODY}", input: {}) { id } }` },
+  "Mutation.deleteAtsSource": { need: "admin", doc: `mutation { deleteAtsSource(id: "${NOBODY}") { id } }` },
+  "Mutation.testAtsSource": { need: "admin", doc: `mutation { testAtsSource(id: "${NOBODY}") { ok } }` },
+  "Mutation.moveCandidate": { need: "recruiting:write", doc: `mutation { moveCandidate(id: "${NOBODY}", status: HIRED) { id } }` },
+  "Mutation.syncHiredCandidates": { need: "recruiting:write", doc: `mutation { syncHiredCandidates(jobPostingId: "${NOBODY}") { id } }` },
+  "Query.webhookEndpoints": { need: "admin", doc: `{ webhookEndpoints { id } }` },
+  "Mutation.createWebhookEndpoint": { need: "admin", doc: `mutation { createWebhookEndpoint(input: { url: "not a url", events: [TASK_FAILED] }) { secret } }` },
+  "Mutation.updateWebhookEndpoint": { need: "admin", doc: `mutation { updateWebhookEndpoint(id: "${NOBODY}", input: {}) { id } }` },
+  "Mutation.deleteWebhookEndpoint": { need: "admin", doc: `mutation { deleteWebhookEndpoint(id: "${NOBODY}") { id } }` },
+  "Mutation.redeliverWebhook": { need: "admin", doc: `mutation { redeliverWebhook(deliveryId: "${NOBODY}") { id } }` },
 };
 
 type Caller = "anonymous" | "viewer" | "recruiter" | "admin" | "weakKey";

@@ -23,6 +23,7 @@ import { EnrichmentService } from "./modules/enrichment/enrichment.service.js";
 import { GithubClient } from "./modules/enrichment/github-client.js";
 import { ExportService } from "./modules/exports/export.service.js";
 import { MailService } from "./modules/mail/mail.service.js";
+import { buildAts } from "./modules/ats/ats-module.js";
 import { Mailer } from "./modules/mail/mailer.js";
 import { graphileLogger } from "./lib/graphile-logger.js";
 import { LiveConnections } from "./realtime/live-connections.js";
@@ -143,6 +144,7 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     const enrichment = new EnrichmentService(ds);
     const exports = new ExportService(ds, { dataDir: config.dataDir, sheets: config.sheets });
     const operations = new OperationsService(ds, registry, clock, config.worker.heartbeatMs);
+    const ats = buildAts(ds, tasks, audit, config.ats);
     const services: AppServices = {
       tasks,
       recruiting,
@@ -166,6 +168,10 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
       reports: new ReportService(ds),
       operations,
       operationsHub: new OperationsHub(listener, () => operations.overview(), log.child({ component: "operations" })),
+      atsSources: ats.sources,
+      atsHistory: ats.history,
+      hiring: ats.hiring,
+      webhooks: ats.webhooks,
     };
     stops.push(async () => services.operationsHub.stop());
     const firstAdmin = opts.api ? await auth.ensureFirstAdmin(config.auth.adminEmail, config.auth.adminPassword) : undefined;
@@ -199,6 +205,8 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
           enrichment,
           github: new GithubClient(config.github),
           exports,
+          ats: ats.sync,
+          webhooks: ats.webhooks,
         },
         log,
         metrics,

@@ -94,6 +94,22 @@ const schema = z.object({
   GOOGLE_SHEETS_API_URL: z.string().url().default("https://sheets.googleapis.com"),
   /** The OAuth token endpoint; unset: the key's `token_uri`, else Google's. */
   GOOGLE_OAUTH_TOKEN_URL: z.string().url().optional(),
+  /** Encrypts ATS source credentials and webhook secrets at rest (AES-256-GCM); unset: they cannot be stored. A secret. */
+  TASKLINE_SECRET_KEY: z.string().min(16, "must be at least 16 characters (32 random bytes, base64, recommended)").optional().or(z.literal("").transform(() => undefined)),
+  /** Calls one ATS source takes at once within a sync. */
+  ATS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** One ATS call's limit, in milliseconds. */
+  ATS_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(10_000),
+  /** First retry delay of a failed ATS call (doubling, with jitter; 3 retries), in milliseconds. */
+  ATS_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(500),
+  /** Consecutive failed pairs that open a source's circuit breaker, and how long it stays open (seconds). */
+  ATS_BREAKER_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
+  ATS_BREAKER_COOLDOWN_SECONDS: z.coerce.number().min(0.1).max(86_400).default(60),
+  /** How long a candidate moved to HIRED waits for more moves before its posting's auto-sync starts, in milliseconds. */
+  ATS_AUTO_SYNC_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  /** First retry delay of a failed webhook delivery (x3 per retry, 5 attempts), in milliseconds; one attempt's timeout. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(10_000),
 });
 
 export type Config = {
@@ -128,6 +144,18 @@ export type Config = {
   github: { apiUrl: string; token: string | undefined; timeoutMs: number };
   /** Unset: candidate exports go to a CSV under `dataDir`. `credentials.privateKey` is a secret. */
   sheets: SheetsConfig | undefined;
+  /** `secretKey` is a secret: never log it. ATS sync and webhook tuning (docs/ats-sync.md). */
+  ats: AtsConfig;
+};
+
+export type AtsConfig = {
+  secretKey: string | undefined;
+  concurrency: number;
+  timeoutMs: number;
+  retryBaseMs: number;
+  breaker: { threshold: number; cooldownMs: number };
+  autoSyncDelayMs: number;
+  webhooks: { retryBaseMs: number; timeoutMs: number };
 };
 
 export type SheetsConfig = {
@@ -152,6 +180,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     github: { apiUrl: e.GITHUB_API_URL.replace(/\/+$/, ""), token: e.GITHUB_TOKEN, timeoutMs: e.GITHUB_TIMEOUT_MS },
     sheets: sheetsConfig(e),
+    ats: {
+      secretKey: e.TASKLINE_SECRET_KEY,
+      concurrency: e.ATS_CONCURRENCY,
+      timeoutMs: e.ATS_TIMEOUT_MS,
+      retryBaseMs: e.ATS_RETRY_BASE_MS,
+      breaker: { threshold: e.ATS_BREAKER_THRESHOLD, cooldownMs: e.ATS_BREAKER_COOLDOWN_SECONDS * 1000 },
+      autoSyncDelayMs: e.ATS_AUTO_SYNC_DELAY_MS,
+      webhooks: { retryBaseMs: e.WEBHOOK_RETRY_BASE_MS, timeoutMs: e.WEBHOOK_TIMEOUT_MS },
+    },
     env: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.TASKLINE_DATA_DIR),

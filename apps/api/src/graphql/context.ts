@@ -10,6 +10,10 @@ import type { InterviewService } from "../modules/interviews/interview.service.j
 import type { ReportService } from "../modules/reports/report.service.js";
 import type { EnrichmentService } from "../modules/enrichment/enrichment.service.js";
 import type { ExportService } from "../modules/exports/export.service.js";
+import type { AtsSourceService } from "../modules/ats/ats-source.service.js";
+import type { AtsHistoryService } from "../modules/ats/ats-history.service.js";
+import type { HiringService } from "../modules/ats/hiring.service.js";
+import type { WebhookService } from "../modules/webhooks/webhook.service.js";
 import type { MailService } from "../modules/mail/mail.service.js";
 import type { Clock } from "../modules/schedules/clock.js";
 import type { ScheduleService } from "../modules/schedules/schedule.service.js";
@@ -48,6 +52,10 @@ export type AppServices = {
   exports: ExportService;
   operations: OperationsService;
   operationsHub: OperationsHub;
+  atsSources: AtsSourceService;
+  atsHistory: AtsHistoryService;
+  hiring: HiringService;
+  webhooks: WebhookService;
 };
 
 /** Per request (HTTP) or per connection (graphql-ws). */

@@ -87,3 +87,10 @@ export class ScheduleBusyError extends TasklineError {
     super(`Schedule ${id} is busy: ${reason}. Trigger with force: true to run it anyway`, "SCHEDULE_BUSY", { id, busyTaskId });
   }
 }
+
+/** A secret (ATS credentials, a webhook secret) cannot be stored: TASKLINE_SECRET_KEY is not configured. */
+export class SecretKeyMissingError extends TasklineError {
+  constructor() {
+    super("Secrets cannot be stored: set TASKLINE_SECRET_KEY (docs/configuration.md)", "SECRET_KEY_MISSING");
+  }
+}

@@ -12,10 +12,12 @@ import { MailResolver } from "../modules/mail/mail.resolver.js";
 import { InterviewResolver } from "../modules/interviews/interview.resolver.js";
 import { ReportResolver } from "../modules/reports/report.resolver.js";
 import { OperationsResolver } from "../modules/operations/operations.resolver.js";
+import { AtsSourceResolver, AtsSyncRunResolver, CandidateAtsResolver, JobPostingAtsResolver } from "../modules/ats/ats.resolver.js";
+import { WebhookDeliveryResolver, WebhookResolver } from "../modules/webhooks/webhook.resolver.js";
 import { authChecker } from "./auth-checker.js";
 import { Node } from "./node.js";
 
-export const resolvers = [TaskResolver, JobPostingResolver, CandidateResolver, IdentityResolver, MailResolver, ScheduleResolver, CandidateProfileResolver, CandidateExportResolver, InterviewResolver, ReportResolver, OperationsResolver] as const;
+export const resolvers = [TaskResolver, JobPostingResolver, CandidateResolver, IdentityResolver, MailResolver, ScheduleResolver, CandidateProfileResolver, CandidateExportResolver, InterviewResolver, ReportResolver, OperationsResolver, AtsSourceResolver, AtsSyncRunResolver, CandidateAtsResolver, JobPostingAtsResolver, WebhookResolver, WebhookDeliveryResolver] as const;
 
 export function buildTasklineSchema(): Promise<GraphQLSchema> {
   // Subscriptions take their events from the TaskHub (each has its own `subscribe`); type-graphql still insists on

@@ -31,6 +31,9 @@ export const REDACTED_KEYS = [
   "GITHUB_TOKEN",
   "METRICS_TOKEN",
   "GOOGLE_SHEETS_CREDENTIALS",
+  // ATS source credentials and webhook secrets (modules/ats, modules/webhooks), wherever an object carrying them is logged.
+  "TASKLINE_SECRET_KEY",
+  "secretKey",
 ];
 const REDACT_DEPTH = 4;
 

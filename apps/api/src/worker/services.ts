@@ -3,6 +3,8 @@ import type { DataSource } from "typeorm";
 import type { EnrichmentService } from "../modules/enrichment/enrichment.service.js";
 import type { GithubClient } from "../modules/enrichment/github-client.js";
 import type { ExportService } from "../modules/exports/export.service.js";
+import type { AtsSyncService } from "../modules/ats/ats-sync.service.js";
+import type { WebhookService } from "../modules/webhooks/webhook.service.js";
 import type { MailService } from "../modules/mail/mail.service.js";
 import type { RecruitingService } from "../modules/recruiting/recruiting.service.js";
 import type { Clock } from "../modules/schedules/clock.js";
@@ -27,4 +29,8 @@ export type TaskServices = {
   github: GithubClient;
   /** Candidate exports: Google Sheets or the CSV fallback. */
   exports: ExportService;
+  /** Hired-candidate sync to ATS sources (ats.sync_hired_candidates, ats.sync_pending). */
+  ats: AtsSyncService;
+  /** Outbound webhook deliveries (webhooks.deliver). */
+  webhooks: WebhookService;
 };

@@ -38,6 +38,9 @@ export function Layout() {
               <NavLink to="/exports" className="nav__link">
                 Exports
               </NavLink>
+              <NavLink to="/ats/sources" className="nav__link">
+                ATS sync
+              </NavLink>
             </>
           ) : null}
           {canReadSchedules ? (
@@ -58,6 +61,9 @@ export function Layout() {
               </NavLink>
               <NavLink to="/admin/outbox" className="nav__link">
                 Outbox
+              </NavLink>
+              <NavLink to="/admin/webhooks" className="nav__link">
+                Webhooks
               </NavLink>
             </>
           ) : null}

@@ -22,6 +22,9 @@ import { SchedulesRoute } from "./routes/schedules";
 import { SignInRoute } from "./routes/sign-in";
 import { TaskRoute } from "./routes/task";
 import { TasksRoute } from "./routes/tasks";
+import { SourcesPage } from "@/features/ats/components/sources-page";
+import { SyncHistoryPage } from "@/features/ats/components/sync-history-page";
+import { WebhooksPage } from "@/features/webhooks/components/webhooks-page";
 
 const router = createBrowserRouter([
   { path: "sign-in", element: <SignInRoute /> },
@@ -78,6 +81,16 @@ const router = createBrowserRouter([
         ),
       },
       { path: "api-keys", element: <ApiKeysRoute /> },
+      { path: "ats/sources", element: <SourcesPage /> },
+      { path: "ats/history", element: <SyncHistoryPage /> },
+      {
+        path: "admin/webhooks",
+        element: (
+          <RequireScope scope="admin">
+            <WebhooksPage />
+          </RequireScope>
+        ),
+      },
       { path: "account/password", element: <AccountPasswordRoute /> },
       {
         path: "admin/users",

@@ -26,6 +26,16 @@ type Documents = {
     "\n  query GetApiKeys {\n    apiKeys {\n      ...ApiKeyRow\n    }\n  }\n": typeof types.GetApiKeysDocument,
     "\n  query GetScopes {\n    scopes\n  }\n": typeof types.GetScopesDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyRow\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  fragment AtsSourceFields on AtsSource {\n    id\n    name\n    kind\n    baseUrl\n    authKind\n    credentialsSet\n    credentialsLast4\n    settings\n    fieldMapping\n    jobPostingIds\n    enabled\n    concurrency\n    updatedAt\n  }\n": typeof types.AtsSourceFieldsFragmentDoc,
+    "\n  query GetAtsSources {\n    atsSources {\n      ...AtsSourceFields\n    }\n  }\n": typeof types.GetAtsSourcesDocument,
+    "\n  mutation CreateAtsSource($input: AtsSourceInput!) {\n    createAtsSource(input: $input) {\n      ...AtsSourceFields\n    }\n  }\n": typeof types.CreateAtsSourceDocument,
+    "\n  mutation UpdateAtsSource($id: ID!, $input: AtsSourceInput!) {\n    updateAtsSource(id: $id, input: $input) {\n      ...AtsSourceFields\n    }\n  }\n": typeof types.UpdateAtsSourceDocument,
+    "\n  mutation TestAtsSource($id: ID!) {\n    testAtsSource(id: $id) {\n      ok\n      reason\n      status\n      message\n      durationMs\n    }\n  }\n": typeof types.TestAtsSourceDocument,
+    "\n  query GetPostingHiring($id: ID!) {\n    jobPosting(id: $id) {\n      id\n      candidates(first: 50) {\n        totalCount\n        edges {\n          node {\n            id\n            name\n            email\n            hiringStatus\n          }\n        }\n      }\n      hiredCandidates {\n        id\n        atsSync {\n          sourceId\n          sourceName\n          remoteId\n          syncedAt\n          lastOutcome\n          lastStatus\n          lastMessage\n        }\n      }\n    }\n    atsSources {\n      id\n      name\n      enabled\n      jobPostingIds\n    }\n  }\n": typeof types.GetPostingHiringDocument,
+    "\n  mutation MoveCandidate($id: ID!, $status: HiringStatus!) {\n    moveCandidate(id: $id, status: $status) {\n      id\n      hiringStatus\n      hiringStatusChangedAt\n    }\n  }\n": typeof types.MoveCandidateDocument,
+    "\n  mutation SyncHiredCandidates($jobPostingId: ID!, $sourceIds: [ID!]) {\n    syncHiredCandidates(jobPostingId: $jobPostingId, sourceIds: $sourceIds) {\n      id\n      status\n    }\n  }\n": typeof types.SyncHiredCandidatesDocument,
+    "\n  query GetAtsSyncRun($taskId: ID!) {\n    atsSyncRun(taskId: $taskId) {\n      id\n      trigger\n      status\n      startedByEmail\n      pairsTotal\n      synced\n      unchanged\n      failed\n      results {\n        pairId\n        candidateName\n        sourceName\n        outcome\n        remoteStatus\n        remoteId\n        message\n        calls\n        at\n      }\n    }\n  }\n": typeof types.GetAtsSyncRunDocument,
+    "\n  query GetAtsSyncHistory($days: Int!) {\n    atsSyncRuns(first: 100) {\n      id\n      taskId\n      jobPostingId\n      trigger\n      status\n      startedByEmail\n      pairsTotal\n      synced\n      unchanged\n      failed\n      startedAt\n      finishedAt\n    }\n    atsSyncStats(days: $days) {\n      day\n      sourceId\n      sourceName\n      synced\n      unchanged\n      failed\n      successRate\n    }\n  }\n": typeof types.GetAtsSyncHistoryDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query GetViewer {\n    me {\n      ...Viewer\n    }\n  }\n": typeof types.GetViewerDocument,
     "\n  fragment Viewer on User {\n    id\n    email\n    name\n    role\n    active\n  }\n": typeof types.ViewerFragmentDoc,
@@ -77,6 +87,11 @@ type Documents = {
     "\n  mutation RetryTask($id: ID!) {\n    retryTask(id: $id) {\n      ...TaskListItem\n    }\n  }\n": typeof types.RetryTaskDocument,
     "\n  fragment TaskListItem on Task {\n    id\n    type\n    status\n    version\n    progress {\n      current\n      total\n      percent\n      message\n    }\n    successCount\n    failureCount\n    attempts\n    maxAttempts\n    cancelRequested\n    createdAt\n    startedAt\n    finishedAt\n    updatedAt\n  }\n": typeof types.TaskListItemFragmentDoc,
     "\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n  }\n": typeof types.TaskDetailFragmentDoc,
+    "\n  query GetWebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      description\n      events\n      secretLast4\n      enabled\n      createdAt\n      deliveries(first: 25) {\n        id\n        event\n        status\n        attempts\n        lastStatus\n        lastError\n        taskId\n        createdAt\n        finishedAt\n        attemptLog {\n          attempt\n          at\n          responseStatus\n          error\n          durationMs\n        }\n      }\n    }\n  }\n": typeof types.GetWebhookEndpointsDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      id\n      enabled\n      events\n      url\n    }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      status\n      taskId\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
     "\n  subscription OnTasksChanged($filter: TaskFilter) {\n    tasksUpdated(filter: $filter) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.OnTasksChangedDocument,
 };
 const documents: Documents = {
@@ -92,6 +107,16 @@ const documents: Documents = {
     "\n  query GetApiKeys {\n    apiKeys {\n      ...ApiKeyRow\n    }\n  }\n": types.GetApiKeysDocument,
     "\n  query GetScopes {\n    scopes\n  }\n": types.GetScopesDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyRow\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  fragment AtsSourceFields on AtsSource {\n    id\n    name\n    kind\n    baseUrl\n    authKind\n    credentialsSet\n    credentialsLast4\n    settings\n    fieldMapping\n    jobPostingIds\n    enabled\n    concurrency\n    updatedAt\n  }\n": types.AtsSourceFieldsFragmentDoc,
+    "\n  query GetAtsSources {\n    atsSources {\n      ...AtsSourceFields\n    }\n  }\n": types.GetAtsSourcesDocument,
+    "\n  mutation CreateAtsSource($input: AtsSourceInput!) {\n    createAtsSource(input: $input) {\n      ...AtsSourceFields\n    }\n  }\n": types.CreateAtsSourceDocument,
+    "\n  mutation UpdateAtsSource($id: ID!, $input: AtsSourceInput!) {\n    updateAtsSource(id: $id, input: $input) {\n      ...AtsSourceFields\n    }\n  }\n": types.UpdateAtsSourceDocument,
+    "\n  mutation TestAtsSource($id: ID!) {\n    testAtsSource(id: $id) {\n      ok\n      reason\n      status\n      message\n      durationMs\n    }\n  }\n": types.TestAtsSourceDocument,
+    "\n  query GetPostingHiring($id: ID!) {\n    jobPosting(id: $id) {\n      id\n      candidates(first: 50) {\n        totalCount\n        edges {\n          node {\n            id\n            name\n            email\n            hiringStatus\n          }\n        }\n      }\n      hiredCandidates {\n        id\n        atsSync {\n          sourceId\n          sourceName\n          remoteId\n          syncedAt\n          lastOutcome\n          lastStatus\n          lastMessage\n        }\n      }\n    }\n    atsSources {\n      id\n      name\n      enabled\n      jobPostingIds\n    }\n  }\n": types.GetPostingHiringDocument,
+    "\n  mutation MoveCandidate($id: ID!, $status: HiringStatus!) {\n    moveCandidate(id: $id, status: $status) {\n      id\n      hiringStatus\n      hiringStatusChangedAt\n    }\n  }\n": types.MoveCandidateDocument,
+    "\n  mutation SyncHiredCandidates($jobPostingId: ID!, $sourceIds: [ID!]) {\n    syncHiredCandidates(jobPostingId: $jobPostingId, sourceIds: $sourceIds) {\n      id\n      status\n    }\n  }\n": types.SyncHiredCandidatesDocument,
+    "\n  query GetAtsSyncRun($taskId: ID!) {\n    atsSyncRun(taskId: $taskId) {\n      id\n      trigger\n      status\n      startedByEmail\n      pairsTotal\n      synced\n      unchanged\n      failed\n      results {\n        pairId\n        candidateName\n        sourceName\n        outcome\n        remoteStatus\n        remoteId\n        message\n        calls\n        at\n      }\n    }\n  }\n": types.GetAtsSyncRunDocument,
+    "\n  query GetAtsSyncHistory($days: Int!) {\n    atsSyncRuns(first: 100) {\n      id\n      taskId\n      jobPostingId\n      trigger\n      status\n      startedByEmail\n      pairsTotal\n      synced\n      unchanged\n      failed\n      startedAt\n      finishedAt\n    }\n    atsSyncStats(days: $days) {\n      day\n      sourceId\n      sourceName\n      synced\n      unchanged\n      failed\n      successRate\n    }\n  }\n": types.GetAtsSyncHistoryDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
     "\n  query GetViewer {\n    me {\n      ...Viewer\n    }\n  }\n": types.GetViewerDocument,
     "\n  fragment Viewer on User {\n    id\n    email\n    name\n    role\n    active\n  }\n": types.ViewerFragmentDoc,
@@ -143,6 +168,11 @@ const documents: Documents = {
     "\n  mutation RetryTask($id: ID!) {\n    retryTask(id: $id) {\n      ...TaskListItem\n    }\n  }\n": types.RetryTaskDocument,
     "\n  fragment TaskListItem on Task {\n    id\n    type\n    status\n    version\n    progress {\n      current\n      total\n      percent\n      message\n    }\n    successCount\n    failureCount\n    attempts\n    maxAttempts\n    cancelRequested\n    createdAt\n    startedAt\n    finishedAt\n    updatedAt\n  }\n": types.TaskListItemFragmentDoc,
     "\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n  }\n": types.TaskDetailFragmentDoc,
+    "\n  query GetWebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      description\n      events\n      secretLast4\n      enabled\n      createdAt\n      deliveries(first: 25) {\n        id\n        event\n        status\n        attempts\n        lastStatus\n        lastError\n        taskId\n        createdAt\n        finishedAt\n        attemptLog {\n          attempt\n          at\n          responseStatus\n          error\n          durationMs\n        }\n      }\n    }\n  }\n": types.GetWebhookEndpointsDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n      }\n    }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      id\n      enabled\n      events\n      url\n    }\n  }\n": types.UpdateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      status\n      taskId\n    }\n  }\n": types.RedeliverWebhookDocument,
     "\n  subscription OnTasksChanged($filter: TaskFilter) {\n    tasksUpdated(filter: $filter) {\n      id\n      status\n      version\n    }\n  }\n": types.OnTasksChangedDocument,
 };
 
@@ -208,6 +238,46 @@ export function graphql(source: "\n  query GetScopes {\n    scopes\n  }\n"): (ty
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyRow\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AtsSourceFields on AtsSource {\n    id\n    name\n    kind\n    baseUrl\n    authKind\n    credentialsSet\n    credentialsLast4\n    settings\n    fieldMapping\n    jobPostingIds\n    enabled\n    concurrency\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment AtsSourceFields on AtsSource {\n    id\n    name\n    kind\n    baseUrl\n    authKind\n    credentialsSet\n    credentialsLast4\n    settings\n    fieldMapping\n    jobPostingIds\n    enabled\n    concurrency\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetAtsSources {\n    atsSources {\n      ...AtsSourceFields\n    }\n  }\n"): (typeof documents)["\n  query GetAtsSources {\n    atsSources {\n      ...AtsSourceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAtsSource($input: AtsSourceInput!) {\n    createAtsSource(input: $input) {\n      ...AtsSourceFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAtsSource($input: AtsSourceInput!) {\n    createAtsSource(input: $input) {\n      ...AtsSourceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAtsSource($id: ID!, $input: AtsSourceInput!) {\n    updateAtsSource(id: $id, input: $input) {\n      ...AtsSourceFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAtsSource($id: ID!, $input: AtsSourceInput!) {\n    updateAtsSource(id: $id, input: $input) {\n      ...AtsSourceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestAtsSource($id: ID!) {\n    testAtsSource(id: $id) {\n      ok\n      reason\n      status\n      message\n      durationMs\n    }\n  }\n"): (typeof documents)["\n  mutation TestAtsSource($id: ID!) {\n    testAtsSource(id: $id) {\n      ok\n      reason\n      status\n      message\n      durationMs\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetPostingHiring($id: ID!) {\n    jobPosting(id: $id) {\n      id\n      candidates(first: 50) {\n        totalCount\n        edges {\n          node {\n            id\n            name\n            email\n            hiringStatus\n          }\n        }\n      }\n      hiredCandidates {\n        id\n        atsSync {\n          sourceId\n          sourceName\n          remoteId\n          syncedAt\n          lastOutcome\n          lastStatus\n          lastMessage\n        }\n      }\n    }\n    atsSources {\n      id\n      name\n      enabled\n      jobPostingIds\n    }\n  }\n"): (typeof documents)["\n  query GetPostingHiring($id: ID!) {\n    jobPosting(id: $id) {\n      id\n      candidates(first: 50) {\n        totalCount\n        edges {\n          node {\n            id\n            name\n            email\n            hiringStatus\n          }\n        }\n      }\n      hiredCandidates {\n        id\n        atsSync {\n          sourceId\n          sourceName\n          remoteId\n          syncedAt\n          lastOutcome\n          lastStatus\n          lastMessage\n        }\n      }\n    }\n    atsSources {\n      id\n      name\n      enabled\n      jobPostingIds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveCandidate($id: ID!, $status: HiringStatus!) {\n    moveCandidate(id: $id, status: $status) {\n      id\n      hiringStatus\n      hiringStatusChangedAt\n    }\n  }\n"): (typeof documents)["\n  mutation MoveCandidate($id: ID!, $status: HiringStatus!) {\n    moveCandidate(id: $id, status: $status) {\n      id\n      hiringStatus\n      hiringStatusChangedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncHiredCandidates($jobPostingId: ID!, $sourceIds: [ID!]) {\n    syncHiredCandidates(jobPostingId: $jobPostingId, sourceIds: $sourceIds) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SyncHiredCandidates($jobPostingId: ID!, $sourceIds: [ID!]) {\n    syncHiredCandidates(jobPostingId: $jobPostingId, sourceIds: $sourceIds) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetAtsSyncRun($taskId: ID!) {\n    atsSyncRun(taskId: $taskId) {\n      id\n      trigger\n      status\n      startedByEmail\n      pairsTotal\n      synced\n      unchanged\n      failed\n      results {\n        pairId\n        candidateName\n        sourceName\n        outcome\n        remoteStatus\n        remoteId\n        message\n        calls\n        at\n      }\n    }\n  }\n"): (typeof documents)["\n  query GetAtsSyncRun($taskId: ID!) {\n    atsSyncRun(taskId: $taskId) {\n      id\n      trigger\n      status\n      startedByEmail\n      pairsTotal\n      synced\n      unchanged\n      failed\n      results {\n        pairId\n        candidateName\n        sourceName\n        outcome\n        remoteStatus\n        remoteId\n        message\n        calls\n        at\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetAtsSyncHistory($days: Int!) {\n    atsSyncRuns(first: 100) {\n      id\n      taskId\n      jobPostingId\n      trigger\n      status\n      startedByEmail\n      pairsTotal\n      synced\n      unchanged\n      failed\n      startedAt\n      finishedAt\n    }\n    atsSyncStats(days: $days) {\n      day\n      sourceId\n      sourceName\n      synced\n      unchanged\n      failed\n      successRate\n    }\n  }\n"): (typeof documents)["\n  query GetAtsSyncHistory($days: Int!) {\n    atsSyncRuns(first: 100) {\n      id\n      taskId\n      jobPostingId\n      trigger\n      status\n      startedByEmail\n      pairsTotal\n      synced\n      unchanged\n      failed\n      startedAt\n      finishedAt\n    }\n    atsSyncStats(days: $days) {\n      day\n      sourceId\n      sourceName\n      synced\n      unchanged\n      failed\n      successRate\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -412,6 +482,26 @@ export function graphql(source: "\n  fragment TaskListItem on Task {\n    id\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment TaskDetail on Task {\n    ...TaskListItem\n    error\n    result\n    payload\n    runAt\n    errors(first: 100) {\n      itemKey\n      itemLabel\n      message\n      attempt\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GetWebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      description\n      events\n      secretLast4\n      enabled\n      createdAt\n      deliveries(first: 25) {\n        id\n        event\n        status\n        attempts\n        lastStatus\n        lastError\n        taskId\n        createdAt\n        finishedAt\n        attemptLog {\n          attempt\n          at\n          responseStatus\n          error\n          durationMs\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GetWebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      description\n      events\n      secretLast4\n      enabled\n      createdAt\n      deliveries(first: 25) {\n        id\n        event\n        status\n        attempts\n        lastStatus\n        lastError\n        taskId\n        createdAt\n        finishedAt\n        attemptLog {\n          attempt\n          at\n          responseStatus\n          error\n          durationMs\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      id\n      enabled\n      events\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      id\n      enabled\n      events\n      url\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      status\n      taskId\n    }\n  }\n"): (typeof documents)["\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      status\n      taskId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

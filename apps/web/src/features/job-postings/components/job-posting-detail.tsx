@@ -13,6 +13,7 @@ import { useCan } from "@/lib/permissions";
 import { useJobPosting } from "../api/get-job-posting";
 import { AddCandidatesForm } from "./add-candidates-form";
 import { RankCandidatesButton } from "./rank-candidates-button";
+import { HiringSection } from "@/features/ats/components/hiring-section";
 
 export function JobPostingDetail({ id }: { id: string }) {
   const { data, error, loading, fetchMore } = useJobPosting(id);
@@ -122,6 +123,7 @@ export function JobPostingDetail({ id }: { id: string }) {
         </section>
         {canWrite ? <AddCandidatesForm jobPostingId={posting.id} /> : null}
       </div>
+      <HiringSection jobPostingId={posting.id} />
     </div>
   );
 }

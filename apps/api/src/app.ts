@@ -37,6 +37,11 @@ import { Scheduler } from "./modules/schedules/scheduler.js";
 import { seedDefaultSchedules } from "./modules/schedules/default-schedules.js";
 import { InterviewService } from "./modules/interviews/interview.service.js";
 import { ReportService } from "./modules/reports/report.service.js";
+import { AttendanceService } from "./modules/devices/attendance.service.js";
+import { DeviceOperations } from "./modules/devices/device-operations.js";
+import { DeviceService } from "./modules/devices/device.service.js";
+import { withDeviceSettings } from "./modules/devices/device-task-settings.js";
+import { EmployeeService } from "./modules/devices/employee.service.js";
 import { TASK_CHANNEL, TaskHub } from "./realtime/task-hub.js";
 import { startWorker, type Worker } from "./worker/worker.js";
 import { packageVersion } from "./worker/version.js";
@@ -113,7 +118,7 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     await listener.start();
     stops.push(() => listener.stop());
 
-    const registry = new TaskTypeRegistry([...builtInTaskTypes, ...(opts.extraTaskTypes ?? [])]);
+    const registry = new TaskTypeRegistry(withDeviceSettings([...builtInTaskTypes, ...(opts.extraTaskTypes ?? [])], config.devices));
     const tasks = new TaskService(ds, registry);
     const recruiting = new RecruitingService(ds);
     const hub = new TaskHub(listener, { loadTasks: (ids) => tasks.loadMany(ids), loadChangedSince: (since) => tasks.loadChangedSince(since) }, log);
@@ -130,6 +135,10 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     const mail = new MailService(ds, tasks, mailer);
     const enrichment = new EnrichmentService(ds);
     const exports = new ExportService(ds, { dataDir: config.dataDir, sheets: config.sheets });
+    const devices = new DeviceService(ds, tasks, config.devices, log.child({ component: "devices" }));
+    const employees = new EmployeeService(ds);
+    const attendance = new AttendanceService(ds);
+    const deviceOperations = new DeviceOperations(devices, employees, attendance, config.devices);
     const services: AppServices = {
       tasks,
       recruiting,
@@ -151,6 +160,9 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
       exports,
       interviews: new InterviewService(ds, clock),
       reports: new ReportService(ds),
+      devices,
+      employees,
+      attendance,
     };
     const firstAdmin = opts.api ? await auth.ensureFirstAdmin(config.auth.adminEmail, config.auth.adminPassword) : undefined;
     if (opts.api && config.defaults.schedules) {
@@ -172,6 +184,7 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
           enrichment,
           github: new GithubClient(config.github),
           exports,
+          devices: { service: devices, operations: deviceOperations },
         },
         log,
         concurrency: config.worker.concurrency,

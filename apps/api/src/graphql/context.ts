@@ -19,6 +19,9 @@ import type { TaskDetailsCache } from "../modules/tasks/task-details-cache.js";
 import type { TaskTypeRegistry } from "../modules/tasks/task-registry.js";
 import type { TaskService } from "../modules/tasks/task.service.js";
 import type { TaskHub } from "../realtime/task-hub.js";
+import type { AttendanceService } from "../modules/devices/attendance.service.js";
+import type { DeviceService } from "../modules/devices/device.service.js";
+import type { EmployeeService } from "../modules/devices/employee.service.js";
 
 /** The services resolvers call; built once per process. */
 export type AppServices = {
@@ -43,6 +46,9 @@ export type AppServices = {
   reports: ReportService;
   enrichment: EnrichmentService;
   exports: ExportService;
+  devices: DeviceService;
+  employees: EmployeeService;
+  attendance: AttendanceService;
 };
 
 /** Per request (HTTP) or per connection (graphql-ws). */

@@ -11,10 +11,11 @@ import { CandidateExportResolver } from "../modules/exports/candidate-export.res
 import { MailResolver } from "../modules/mail/mail.resolver.js";
 import { InterviewResolver } from "../modules/interviews/interview.resolver.js";
 import { ReportResolver } from "../modules/reports/report.resolver.js";
+import { AttendanceEventResolver, DeviceResolver } from "../modules/devices/device.resolver.js";
 import { authChecker } from "./auth-checker.js";
 import { Node } from "./node.js";
 
-export const resolvers = [TaskResolver, JobPostingResolver, CandidateResolver, IdentityResolver, MailResolver, ScheduleResolver, CandidateProfileResolver, CandidateExportResolver, InterviewResolver, ReportResolver] as const;
+export const resolvers = [TaskResolver, JobPostingResolver, CandidateResolver, IdentityResolver, MailResolver, ScheduleResolver, CandidateProfileResolver, CandidateExportResolver, InterviewResolver, ReportResolver, DeviceResolver, AttendanceEventResolver] as const;
 
 export function buildTasklineSchema(): Promise<GraphQLSchema> {
   // Subscriptions take their events from the TaskHub (each has its own `subscribe`); type-graphql still insists on

@@ -6,6 +6,8 @@ import type { ExportService } from "../modules/exports/export.service.js";
 import type { MailService } from "../modules/mail/mail.service.js";
 import type { RecruitingService } from "../modules/recruiting/recruiting.service.js";
 import type { Clock } from "../modules/schedules/clock.js";
+import type { DeviceOperations } from "../modules/devices/device-operations.js";
+import type { DeviceService } from "../modules/devices/device.service.js";
 
 /** What task types may use besides their context: built once per worker process, shared by all tasks. */
 export type TaskServices = {
@@ -27,4 +29,6 @@ export type TaskServices = {
   github: GithubClient;
   /** Candidate exports: Google Sheets or the CSV fallback. */
   exports: ExportService;
+  /** ZKTeco devices: their rows and queues, and the operations run on a device session. */
+  devices: { service: DeviceService; operations: DeviceOperations };
 };

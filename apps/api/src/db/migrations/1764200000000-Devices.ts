@@ -7,7 +7,8 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
  *   slot (1-65535) a terminal stores the person in; one number per employee, so every terminal agrees.
  * - `attendance_event`: one row per punch. The unique key (device, device user id, instant) makes a download that
  *   runs twice, or a retry after a dropped connection, store each punch once. `employee_id` is set when the user id
- *   names a known employee; the device's own user id is always kept.
+ *   names a known employee; the device's own user id is always kept. Deleting a device keeps its punches
+ *   (`device_id` becomes null): attendance is payroll history.
  */
 export class Devices1764200000000 implements MigrationInterface {
   name = "Devices1764200000000";
@@ -53,7 +54,7 @@ export class Devices1764200000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE attendance_event (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        device_id uuid NOT NULL REFERENCES device (id) ON DELETE CASCADE,
+        device_id uuid REFERENCES device (id) ON DELETE SET NULL,
         device_user_id text NOT NULL,
         employee_id uuid REFERENCES employee (id) ON DELETE SET NULL,
         occurred_at timestamptz NOT NULL,

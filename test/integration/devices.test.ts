@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { encodeZkTime } from "@taskline/zk-simulator";
-import { startTaskline, type TestTaskline } from "../support/taskline.js";
+import { collect, startTaskline, TASK_FIELDS, type TestTaskline } from "../support/taskline.js";
 import { addDevice, itemErrors, simulators, START, SYNC_FROM, SYNC_TO, waitForTask } from "../support/devices.js";
 
 const sims = simulators();
@@ -131,6 +131,29 @@ describe("devices, employees and attendance against the ZK simulator (node-zklib
     expect(rows[0].n).toBe(expectedKept);
     expect(rows[0].first.getTime()).toBeGreaterThanOrEqual(cutoff.getTime());
     expect(sim.state.attendance).toHaveLength(0);
+    expect(sim.state.enabled).toBe(true);
+  });
+
+  it("downloads 100,000 records through the chunked path, reporting progress per record as it reads and stores", async () => {
+    const sim = await sims.start({ users: 3_000, attendance: 100_000, timezone: "Europe/Berlin" });
+    const device = await addDevice(app, sim, { timezone: "Europe/Berlin" });
+
+    const started = await app.gql(START, { deviceId: device.id });
+    type Event = { taskUpdated: { status: string; progress: { current: number; total: number | null; message: string | null } } };
+    const events = await collect<Event>(app.wsClient(), `subscription($id: ID!) { taskUpdated(id: $id) { ${TASK_FIELDS} } }`, { id: started.data.downloadAttendance.id }, (e) => ["COMPLETED", "FAILED"].includes(e.taskUpdated.status), 120_000);
+    const task = await waitForTask(app, started.data.downloadAttendance.id);
+    const { rows } = await app.pool.query(`SELECT count(*)::int AS n, count(DISTINCT (device_user_id, occurred_at))::int AS distinct_n, count(employee_id)::int AS linked FROM attendance_event`);
+
+    expect(task.status).toBe("completed");
+    expect(task.result).toMatchObject({ read: 100_000, failed: 0 });
+    expect(task.result.stored + task.result.alreadyStored).toBe(100_000);
+    expect(rows[0].n).toBe(task.result.stored);
+    expect(rows[0].distinct_n).toBe(rows[0].n);
+    expect(rows[0].linked).toBe(0); // no employees imported: punches are kept with the device's user id
+    expect(sim.stats.chunksSent).toBe(Math.ceil((4 + 100_000 * 40) / 65_472));
+    const partial = events.map((e) => e.taskUpdated.progress).filter((p) => p.total && p.current > 0 && p.current < p.total);
+    expect(partial.some((p) => /Reading attendance/.test(p.message ?? ""))).toBe(true);
+    expect(task.success_count).toBe(100_000);
     expect(sim.state.enabled).toBe(true);
   });
 

@@ -28,7 +28,7 @@ export class AttendanceService {
 
   /**
    * Stores punches in one transaction (all or nothing: a failed download leaves no half of itself behind), in
-   * batches whose statements are sent while the next batch is prepared. Returns how many were new.
+   * batches; each batch is prepared while the previous one is inserted. Returns how many were new.
    */
   async store(deviceId: string, taskId: string | null, batches: Iterable<AttendanceBatch>, onStored?: (done: number) => void): Promise<number> {
     const runner = this.ds.createQueryRunner();
@@ -37,20 +37,18 @@ export class AttendanceService {
     let done = 0;
     try {
       await runner.startTransaction();
-      // node-postgres runs one query at a time per connection and queues the rest: preparing batch n+1 while
-      // Postgres inserts batch n overlaps the two.
-      const pending: Promise<void>[] = [];
+      // The next batch is prepared (the generator converts its times) while Postgres inserts this one.
+      let inflight: Promise<void> | undefined;
       for (const batch of batches) {
+        await inflight;
         const size = batch.userIds.length;
-        pending.push(
-          runner.query(INSERT_SQL, [deviceId, taskId, batch.userIds, batch.epochSeconds, batch.verifyTypes, batch.punchStates], true).then((r: { affected?: number }) => {
-            inserted += r.affected ?? 0;
-            done += size;
-            onStored?.(done);
-          }),
-        );
+        inflight = runner.query(INSERT_SQL, [deviceId, taskId, batch.userIds, batch.epochSeconds, batch.verifyTypes, batch.punchStates], true).then((r: { affected?: number }) => {
+          inserted += r.affected ?? 0;
+          done += size;
+          onStored?.(done);
+        });
       }
-      await Promise.all(pending);
+      await inflight;
       await runner.commitTransaction();
       return inserted;
     } catch (err) {

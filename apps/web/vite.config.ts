@@ -14,6 +14,7 @@ export default defineConfig({
   server: {
     proxy: {
       "/graphql": { target: apiOrigin, ws: true, changeOrigin: true },
+      "/exports": { target: apiOrigin, changeOrigin: true },
     },
   },
   build: {

@@ -20,6 +20,7 @@ import { maskError } from "./errors.js";
 import { createSharedSubscribe } from "./shared-subscribe.js";
 import { candidatesCsvRoute } from "../modules/exports/download-route.js";
 import { CSV_DOWNLOAD_PATH } from "../modules/exports/export.service.js";
+import { ATTENDANCE_CSV_PATH, deviceCsvRoutes, EMPLOYEES_CSV_PATH } from "../modules/devices/csv-routes.js";
 
 export type HttpServerOptions = {
   schema: GraphQLSchema;
@@ -128,6 +129,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     res.json({ ok: true });
   });
   app.get(CSV_DOWNLOAD_PATH, candidatesCsvRoute(services));
+  const deviceCsv = deviceCsvRoutes(services);
+  app.get(ATTENDANCE_CSV_PATH, (req, res, next) => deviceCsv.attendance(req, res).catch(next));
+  app.get(EMPLOYEES_CSV_PATH, (req, res, next) => deviceCsv.employees(req, res).catch(next));
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),

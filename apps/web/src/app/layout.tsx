@@ -9,6 +9,7 @@ export function Layout() {
   const { liveEpoch } = useAuth();
   const isAdmin = useCan("admin");
   const canReadSchedules = useCan("schedules:read");
+  const canReadDevices = useCan("devices:read");
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -26,6 +27,19 @@ export function Layout() {
           <NavLink to="/job-postings" className="nav__link">
             Job postings
           </NavLink>
+          {canReadDevices ? (
+            <>
+              <NavLink to="/devices" className="nav__link">
+                Devices
+              </NavLink>
+              <NavLink to="/employees" className="nav__link">
+                Employees
+              </NavLink>
+              <NavLink to="/attendance" className="nav__link">
+                Attendance
+              </NavLink>
+            </>
+          ) : null}
           {canReadSchedules ? (
             <NavLink to="/schedules" className="nav__link">
               Schedules

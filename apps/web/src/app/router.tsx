@@ -16,6 +16,9 @@ import { SchedulesRoute } from "./routes/schedules";
 import { SignInRoute } from "./routes/sign-in";
 import { TaskRoute } from "./routes/task";
 import { TasksRoute } from "./routes/tasks";
+import { AttendancePage } from "@/features/devices/components/attendance-page";
+import { DevicesPage } from "@/features/devices/components/devices-page";
+import { EmployeesPage } from "@/features/devices/components/employees-page";
 
 const router = createBrowserRouter([
   { path: "sign-in", element: <SignInRoute /> },
@@ -39,6 +42,9 @@ const router = createBrowserRouter([
           </RequireScope>
         ),
       },
+      { path: "devices", element: <RequireScope scope="devices:read"><DevicesPage /></RequireScope> },
+      { path: "employees", element: <RequireScope scope="devices:read"><EmployeesPage /></RequireScope> },
+      { path: "attendance", element: <RequireScope scope="devices:read"><AttendancePage /></RequireScope> },
       { path: "api-keys", element: <ApiKeysRoute /> },
       { path: "account/password", element: <AccountPasswordRoute /> },
       {

@@ -11,10 +11,13 @@ import { devicePayload, deviceQueue, runOnDevice } from "./device-task.js";
 export default defineTaskType({
   name: "devices.download_attendance",
   title: "Download attendance",
-  payload: devicePayload.extend({
-    since: z.string().datetime({ offset: true }).nullable().default(null),
-    clearAfter: z.boolean().default(false),
-  }),
+  payload: devicePayload
+    .extend({
+      since: z.string().datetime({ offset: true }).nullable().default(null),
+      clearAfter: z.boolean().default(false),
+    })
+    // Clearing wipes every record on the device: with `since`, the older ones would be lost unstored.
+    .refine((p) => !(p.clearAfter && p.since), { message: "clearAfter clears the whole device log: records before since would be lost. Download without since to clear", path: ["clearAfter"] }),
   visibility: "shared",
   queue: deviceQueue,
   run(ctx): Promise<DownloadResult> {

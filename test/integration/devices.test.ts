@@ -116,20 +116,34 @@ describe("devices, employees and attendance against the ZK simulator (node-zklib
     expect(deviceRow.data.device).toMatchObject({ lastSyncStatus: "COMPLETED", lastSyncType: "devices.download_attendance", lastSyncTask: { id: again.id } });
   });
 
-  it("keeps punches before `since` out, and clears the device's log only after storing", async () => {
+  it("keeps punches before `since` out, and refuses to clear the device's log with `since` (older punches would be lost)", async () => {
     const sim = await sims.start({ users: 5, attendance: 2_000 });
     const device = await addDevice(app, sim);
-    const times = sim.state.attendance.map((r) => r.time);
     const cutoff = new Date(Date.UTC(2024, 0, 1, 12)); // the generated log starts 2024-01-01 00:00 device time (UTC)
-    const expectedKept = times.filter((t) => t >= encodeZkTime({ year: 2024, month: 1, day: 1, hour: 12, minute: 0, second: 0 })).length;
+    const cut = encodeZkTime({ year: 2024, month: 1, day: 1, hour: 12, minute: 0, second: 0 });
+    const expectedKept = sim.state.attendance.filter((r) => r.time >= cut).length;
 
-    const task = await waitForTask(app, (await app.gql(START, { deviceId: device.id, input: { since: cutoff.toISOString(), clearAfter: true } })).data.downloadAttendance.id);
+    const refused = await app.gql(START, { deviceId: device.id, input: { since: cutoff.toISOString(), clearAfter: true } });
+    const task = await waitForTask(app, (await app.gql(START, { deviceId: device.id, input: { since: cutoff.toISOString() } })).data.downloadAttendance.id);
     const { rows } = await app.pool.query(`SELECT count(*)::int AS n, min(occurred_at) AS first FROM attendance_event`);
 
-    expect(task.status).toBe("completed");
-    expect(task.result).toMatchObject({ read: 2_000, stored: expectedKept, beforeSince: 2_000 - expectedKept, cleared: true });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(refused.errors?.[0]?.message).toMatch(/clearAfter clears the whole device log/);
+    expect(task.result).toMatchObject({ read: 2_000, stored: expectedKept, beforeSince: 2_000 - expectedKept, cleared: false });
     expect(rows[0].n).toBe(expectedKept);
     expect(rows[0].first.getTime()).toBeGreaterThanOrEqual(cutoff.getTime());
+    expect(sim.state.attendance).toHaveLength(2_000);
+  });
+
+  it("clears the device's log only after the punches are committed, and re-enables the device", async () => {
+    const sim = await sims.start({ users: 5, attendance: 2_000 });
+    const device = await addDevice(app, sim);
+
+    const task = await waitForTask(app, (await app.gql(START, { deviceId: device.id, input: { clearAfter: true } })).data.downloadAttendance.id);
+    const { rows } = await app.pool.query(`SELECT count(*)::int AS n FROM attendance_event`);
+
+    expect(task.result).toMatchObject({ read: 2_000, stored: 2_000, cleared: true });
+    expect(rows[0].n).toBe(2_000);
     expect(sim.state.attendance).toHaveLength(0);
     expect(sim.state.enabled).toBe(true);
   });

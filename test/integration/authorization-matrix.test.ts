@@ -9,7 +9,7 @@ import { startTaskline, TEST_PASSWORD, type TestTaskline } from "../support/task
  * The access table: every Query, Mutation and Subscription field and what it needs. PUBLIC: anyone; SIGNED_IN: any
  * user or key; otherwise a scope. A field missing here fails the test, so nothing ships without a decision.
  */
-type Need = "PUBLIC" | "SIGNED_IN" | "tasks:read" | "tasks:write" | "recruiting:read" | "recruiting:write" | "schedules:read" | "schedules:write" | "admin";
+type Need = "PUBLIC" | "SIGNED_IN" | "tasks:read" | "tasks:write" | "recruiting:read" | "recruiting:write" | "schedules:read" | "schedules:write" | "devices:read" | "devices:write" | "admin";
 const NOBODY = "00000000-0000-4000-8000-000000000000";
 
 const TABLE: Record<string, { need: Need; doc: string }> = {
@@ -63,6 +63,19 @@ const TABLE: Record<string, { need: Need; doc: string }> = {
   "Mutation.pauseQueue": { need: "admin", doc: `mutation { pauseQueue(queue: "") { name } }` },
   "Mutation.resumeQueue": { need: "admin", doc: `mutation { resumeQueue(queue: "") { name } }` },
   "Subscription.operationsUpdated": { need: "admin", doc: `subscription { operationsUpdated { running } }` },
+  "Query.devices": { need: "devices:read", doc: `{ devices { id } }` },
+  "Query.device": { need: "devices:read", doc: `{ device(id: "${NOBODY}") { id } }` },
+  "Query.employees": { need: "devices:read", doc: `{ employees(first: 1) { totalCount } }` },
+  "Query.employeeDepartments": { need: "devices:read", doc: `{ employeeDepartments }` },
+  "Query.attendanceEvents": { need: "devices:read", doc: `{ attendanceEvents(first: 1) { totalCount } }` },
+  "Mutation.createDevice": { need: "devices:write", doc: `mutation { createDevice(input: { name: "", address: "" }) { id } }` },
+  "Mutation.updateDevice": { need: "devices:write", doc: `mutation { updateDevice(id: "${NOBODY}", input: {}) { id } }` },
+  "Mutation.deleteDevice": { need: "devices:write", doc: `mutation { deleteDevice(id: "${NOBODY}") { id } }` },
+  "Mutation.testDeviceConnection": { need: "devices:write", doc: `mutation { testDeviceConnection(id: "${NOBODY}") { ok } }` },
+  "Mutation.syncEmployeesToDevice": { need: "devices:write", doc: `mutation { syncEmployeesToDevice(deviceId: "${NOBODY}") { id } }` },
+  "Mutation.syncEmployeesFromDevice": { need: "devices:write", doc: `mutation { syncEmployeesFromDevice(deviceId: "${NOBODY}") { id } }` },
+  "Mutation.downloadAttendance": { need: "devices:write", doc: `mutation { downloadAttendance(deviceId: "${NOBODY}") { id } }` },
+  "Mutation.saveEmployee": { need: "devices:write", doc: `mutation { saveEmployee(input: { employeeNumber: "", name: "" }) { id } }` },
   "Subscription.scheduleUpdated": { need: "schedules:read", doc: `subscription { scheduleUpdated { id } }` },
   "Subscription.taskUpdated": { need: "tasks:read", doc: `subscription { taskUpdated(id: "${NOBODY}") { id } }` },
   "Subscription.tasksUpdated": { need: "tasks:read", doc: `subscription { tasksUpdated { id } }` },
@@ -89,9 +102,9 @@ const CALLERS: Caller[] = ["anonymous", "viewer", "recruiter", "admin", "weakKey
 /** Written out, not derived from the code under test. */
 const GRANTS: Record<Caller, Need[]> = {
   anonymous: ["PUBLIC"],
-  viewer: ["PUBLIC", "SIGNED_IN", "tasks:read", "recruiting:read", "schedules:read"],
-  recruiter: ["PUBLIC", "SIGNED_IN", "tasks:read", "tasks:write", "recruiting:read", "recruiting:write", "schedules:read"],
-  admin: ["PUBLIC", "SIGNED_IN", "tasks:read", "tasks:write", "recruiting:read", "recruiting:write", "schedules:read", "schedules:write", "admin"],
+  viewer: ["PUBLIC", "SIGNED_IN", "tasks:read", "recruiting:read", "schedules:read", "devices:read"],
+  recruiter: ["PUBLIC", "SIGNED_IN", "tasks:read", "tasks:write", "recruiting:read", "recruiting:write", "schedules:read", "devices:read", "devices:write"],
+  admin: ["PUBLIC", "SIGNED_IN", "tasks:read", "tasks:write", "recruiting:read", "recruiting:write", "schedules:read", "schedules:write", "devices:read", "devices:write", "admin"],
   weakKey: ["PUBLIC", "SIGNED_IN", "tasks:read"],
 };
 

@@ -38,6 +38,11 @@ import { Scheduler } from "./modules/schedules/scheduler.js";
 import { seedDefaultSchedules } from "./modules/schedules/default-schedules.js";
 import { InterviewService } from "./modules/interviews/interview.service.js";
 import { ReportService } from "./modules/reports/report.service.js";
+import { AttendanceService } from "./modules/devices/attendance.service.js";
+import { DeviceOperations } from "./modules/devices/device-operations.js";
+import { DeviceService } from "./modules/devices/device.service.js";
+import { withDeviceSettings } from "./modules/devices/device-task-settings.js";
+import { EmployeeService } from "./modules/devices/employee.service.js";
 import { TASK_CHANNEL, TaskHub } from "./realtime/task-hub.js";
 import { Sweeper } from "./worker/sweeper.js";
 import { PAUSE_CHANNEL } from "./worker/pause-gate.js";
@@ -126,7 +131,7 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     const metrics = new Metrics({ pool, graceSeconds: config.worker.poolGraceSeconds, log });
     listener.on("reconnected", () => metrics.listenReconnects.inc());
 
-    const registry = new TaskTypeRegistry([...builtInTaskTypes, ...(opts.extraTaskTypes ?? [])]);
+    const registry = new TaskTypeRegistry(withDeviceSettings([...builtInTaskTypes, ...(opts.extraTaskTypes ?? [])], config.devices));
     const tasks = new TaskService(ds, registry);
     const recruiting = new RecruitingService(ds);
     const hub = new TaskHub(listener, { loadTasks: (ids) => tasks.loadMany(ids), loadChangedSince: (since) => tasks.loadChangedSince(since) }, log);
@@ -145,6 +150,10 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     const exports = new ExportService(ds, { dataDir: config.dataDir, sheets: config.sheets });
     const operations = new OperationsService(ds, registry, clock, config.worker.heartbeatMs);
     const ats = buildAts(ds, tasks, audit, config.ats);
+    const devices = new DeviceService(ds, tasks, config.devices, log.child({ component: "devices" }));
+    const employees = new EmployeeService(ds);
+    const attendance = new AttendanceService(ds);
+    const deviceOperations = new DeviceOperations(devices, employees, attendance, config.devices);
     const services: AppServices = {
       tasks,
       recruiting,
@@ -172,6 +181,9 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
       atsHistory: ats.history,
       hiring: ats.hiring,
       webhooks: ats.webhooks,
+      devices,
+      employees,
+      attendance,
     };
     stops.push(async () => services.operationsHub.stop());
     const firstAdmin = opts.api ? await auth.ensureFirstAdmin(config.auth.adminEmail, config.auth.adminPassword) : undefined;
@@ -207,6 +219,7 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
           exports,
           ats: ats.sync,
           webhooks: ats.webhooks,
+          devices: { service: devices, operations: deviceOperations },
         },
         log,
         metrics,

@@ -110,6 +110,16 @@ const schema = z.object({
   /** First retry delay of a failed webhook delivery (x3 per retry, 5 attempts), in milliseconds; one attempt's timeout. */
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(10_000),
+  /** Time limit of one device operation (a task attempt), in milliseconds: past it the session is killed. */
+  DEVICE_TIME_LIMIT_MS: z.coerce.number().int().min(1_000).max(24 * 3_600_000).default(5 * 60_000),
+  /** node-zklib's per-command timeout, and the bound on connecting to a device, in milliseconds. */
+  DEVICE_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Delay before retrying a failed device operation (doubling per attempt, up to 5 minutes), in milliseconds. */
+  DEVICE_RETRY_DELAY_MS: z.coerce.number().int().min(0).max(300_000).default(5_000),
+  /** Device tasks waiting or running per device before more are refused (DEVICE_QUEUE_FULL). */
+  DEVICE_QUEUE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** The same over all devices. */
+  DEVICE_QUEUE_LIMIT_TOTAL: z.coerce.number().int().min(1).max(100_000).default(50),
 });
 
 export type Config = {
@@ -144,6 +154,8 @@ export type Config = {
   github: { apiUrl: string; token: string | undefined; timeoutMs: number };
   /** Unset: candidate exports go to a CSV under `dataDir`. `credentials.privateKey` is a secret. */
   sheets: SheetsConfig | undefined;
+  /** ZKTeco device operations (docs/devices.md). */
+  devices: DeviceConfig;
   /** `secretKey` is a secret: never log it. ATS sync and webhook tuning (docs/ats-sync.md). */
   ats: AtsConfig;
 };
@@ -157,6 +169,8 @@ export type AtsConfig = {
   autoSyncDelayMs: number;
   webhooks: { retryBaseMs: number; timeoutMs: number };
 };
+
+export type DeviceConfig = { timeLimitMs: number; commandTimeoutMs: number; retryDelayMs: number; queueLimit: number; queueLimitTotal: number };
 
 export type SheetsConfig = {
   credentials: { clientEmail: string; privateKey: string };
@@ -224,6 +238,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     retention: { days: e.RETENTION_DAYS },
     defaults: { timezone: e.TASKLINE_TIMEZONE, schedules: e.TASKLINE_DEFAULT_SCHEDULES },
+    devices: {
+      timeLimitMs: e.DEVICE_TIME_LIMIT_MS,
+      commandTimeoutMs: e.DEVICE_COMMAND_TIMEOUT_MS,
+      retryDelayMs: e.DEVICE_RETRY_DELAY_MS,
+      queueLimit: e.DEVICE_QUEUE_LIMIT,
+      queueLimitTotal: e.DEVICE_QUEUE_LIMIT_TOTAL,
+    },
   };
 }
 

@@ -26,6 +26,9 @@ import type { TaskHub } from "../realtime/task-hub.js";
 import type { Logger } from "../lib/logger.js";
 import type { OperationsService } from "../modules/operations/operations.service.js";
 import type { OperationsHub } from "../realtime/operations-hub.js";
+import type { AttendanceService } from "../modules/devices/attendance.service.js";
+import type { DeviceService } from "../modules/devices/device.service.js";
+import type { EmployeeService } from "../modules/devices/employee.service.js";
 
 /** The services resolvers call; built once per process. */
 export type AppServices = {
@@ -56,6 +59,9 @@ export type AppServices = {
   atsHistory: AtsHistoryService;
   hiring: HiringService;
   webhooks: WebhookService;
+  devices: DeviceService;
+  employees: EmployeeService;
+  attendance: AttendanceService;
 };
 
 /** Per request (HTTP) or per connection (graphql-ws). */

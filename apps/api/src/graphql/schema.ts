@@ -16,8 +16,9 @@ import { AtsSourceResolver, AtsSyncRunResolver, CandidateAtsResolver, JobPosting
 import { WebhookDeliveryResolver, WebhookResolver } from "../modules/webhooks/webhook.resolver.js";
 import { authChecker } from "./auth-checker.js";
 import { Node } from "./node.js";
+import { AttendanceEventResolver, DeviceResolver } from "../modules/devices/device.resolver.js";
 
-export const resolvers = [TaskResolver, JobPostingResolver, CandidateResolver, IdentityResolver, MailResolver, ScheduleResolver, CandidateProfileResolver, CandidateExportResolver, InterviewResolver, ReportResolver, OperationsResolver, AtsSourceResolver, AtsSyncRunResolver, CandidateAtsResolver, JobPostingAtsResolver, WebhookResolver, WebhookDeliveryResolver] as const;
+export const resolvers = [TaskResolver, JobPostingResolver, CandidateResolver, IdentityResolver, MailResolver, ScheduleResolver, CandidateProfileResolver, CandidateExportResolver, InterviewResolver, ReportResolver, OperationsResolver, AtsSourceResolver, AtsSyncRunResolver, CandidateAtsResolver, JobPostingAtsResolver, WebhookResolver, WebhookDeliveryResolver, DeviceResolver, AttendanceEventResolver] as const;
 
 export function buildTasklineSchema(): Promise<GraphQLSchema> {
   // Subscriptions take their events from the TaskHub (each has its own `subscribe`); type-graphql still insists on

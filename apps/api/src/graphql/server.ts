@@ -24,6 +24,7 @@ import type { Metrics } from "../ops/metrics.js";
 import type { opsHandler } from "../ops/ops-routes.js";
 import { operationLogPlugin, requestLogger } from "../ops/request-log.js";
 import { randomUUID } from "node:crypto";
+import { ATTENDANCE_CSV_PATH, deviceCsvRoutes, EMPLOYEES_CSV_PATH } from "../modules/devices/csv-routes.js";
 
 export type HttpServerOptions = {
   schema: GraphQLSchema;
@@ -150,6 +151,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     opts.ops(req, res).then((handled) => handled || next(), next);
   });
   app.get(CSV_DOWNLOAD_PATH, candidatesCsvRoute(services));
+  const deviceCsv = deviceCsvRoutes(services);
+  app.get(ATTENDANCE_CSV_PATH, (req, res, next) => deviceCsv.attendance(req, res).catch(next));
+  app.get(EMPLOYEES_CSV_PATH, (req, res, next) => deviceCsv.employees(req, res).catch(next));
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),

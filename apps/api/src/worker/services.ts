@@ -8,6 +8,8 @@ import type { WebhookService } from "../modules/webhooks/webhook.service.js";
 import type { MailService } from "../modules/mail/mail.service.js";
 import type { RecruitingService } from "../modules/recruiting/recruiting.service.js";
 import type { Clock } from "../modules/schedules/clock.js";
+import type { DeviceOperations } from "../modules/devices/device-operations.js";
+import type { DeviceService } from "../modules/devices/device.service.js";
 
 /** What task types may use besides their context: built once per worker process, shared by all tasks. */
 export type TaskServices = {
@@ -33,4 +35,6 @@ export type TaskServices = {
   ats: AtsSyncService;
   /** Outbound webhook deliveries (webhooks.deliver). */
   webhooks: WebhookService;
+  /** ZKTeco devices: their rows and queues, and the operations run on a device session. */
+  devices: { service: DeviceService; operations: DeviceOperations };
 };

@@ -10,6 +10,7 @@ export function Layout() {
   const isAdmin = useCan("admin");
   const canReadSchedules = useCan("schedules:read");
   const canReadRecruiting = useCan("recruiting:read");
+  const canReadDevices = useCan("devices:read");
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -40,6 +41,19 @@ export function Layout() {
               </NavLink>
               <NavLink to="/ats/sources" className="nav__link">
                 ATS sync
+              </NavLink>
+            </>
+          ) : null}
+          {canReadDevices ? (
+            <>
+              <NavLink to="/devices" className="nav__link">
+                Devices
+              </NavLink>
+              <NavLink to="/employees" className="nav__link">
+                Employees
+              </NavLink>
+              <NavLink to="/attendance" className="nav__link">
+                Attendance
               </NavLink>
             </>
           ) : null}

@@ -25,6 +25,9 @@ import { TasksRoute } from "./routes/tasks";
 import { SourcesPage } from "@/features/ats/components/sources-page";
 import { SyncHistoryPage } from "@/features/ats/components/sync-history-page";
 import { WebhooksPage } from "@/features/webhooks/components/webhooks-page";
+import { AttendancePage } from "@/features/devices/components/attendance-page";
+import { DevicesPage } from "@/features/devices/components/devices-page";
+import { EmployeesPage } from "@/features/devices/components/employees-page";
 
 const router = createBrowserRouter([
   { path: "sign-in", element: <SignInRoute /> },
@@ -80,6 +83,9 @@ const router = createBrowserRouter([
           </RequireScope>
         ),
       },
+      { path: "devices", element: <RequireScope scope="devices:read"><DevicesPage /></RequireScope> },
+      { path: "employees", element: <RequireScope scope="devices:read"><EmployeesPage /></RequireScope> },
+      { path: "attendance", element: <RequireScope scope="devices:read"><AttendancePage /></RequireScope> },
       { path: "api-keys", element: <ApiKeysRoute /> },
       { path: "ats/sources", element: <SourcesPage /> },
       { path: "ats/history", element: <SyncHistoryPage /> },

@@ -14,13 +14,16 @@ export default defineConfig({
   server: {
     proxy: {
       "/graphql": { target: apiOrigin, ws: true, changeOrigin: true },
+      "/exports": { target: apiOrigin, changeOrigin: true },
     },
   },
   build: {
     outDir: "dist",
     emptyOutDir: true,
     sourcemap: true,
-    // React, Apollo Client and graphql are ~560 kB minified (~165 kB gzip) in one chunk; fine for a dashboard.
-    chunkSizeWarningLimit: 700,
+    // React, Apollo Client, graphql and the typed documents (each a pre-parsed AST) are ~710 kB minified (~190 kB
+    // gzip) in one chunk; fine for a dashboard. The documents all live in one generated module, so splitting routes
+    // would move little.
+    chunkSizeWarningLimit: 800,
   },
 });

@@ -9,7 +9,7 @@ import { startTaskline, TEST_PASSWORD, type TestTaskline } from "../support/task
  * The access table: every Query, Mutation and Subscription field and what it needs. PUBLIC: anyone; SIGNED_IN: any
  * user or key; otherwise a scope. A field missing here fails the test, so nothing ships without a decision.
  */
-type Need = "PUBLIC" | "SIGNED_IN" | "tasks:read" | "tasks:write" | "recruiting:read" | "recruiting:write" | "schedules:read" | "schedules:write" | "admin";
+type Need = "PUBLIC" | "SIGNED_IN" | "tasks:read" | "tasks:write" | "recruiting:read" | "recruiting:write" | "schedules:read" | "schedules:write" | "devices:read" | "devices:write" | "admin";
 const NOBODY = "00000000-0000-4000-8000-000000000000";
 
 const TABLE: Record<string, { need: Need; doc: string }> = {
@@ -42,6 +42,7 @@ const TABLE: Record<string, { need: Need; doc: string }> = {
   "Mutation.createDemoData": { need: "recruiting:write", doc: `mutation { createDemoData { id } }` },
   "Query.interviews": { need: "recruiting:read", doc: `{ interviews { id } }` },
   "Mutation.scheduleInterview": { need: "recruiting:write", doc: `mutation { scheduleInterview(input: { candidateId: "${NOBODY}", jobPostingId: "${NOBODY}", startsAt: "2000-01-01T00:00:00Z", interviewerEmails: [] }) { id } }` },
+  "Mutation.updateInterview": { need: "recruiting:write", doc: `mutation { updateInterview(id: "${NOBODY}", input: {}) { id } }` },
   "Mutation.cancelInterview": { need: "recruiting:write", doc: `mutation { cancelInterview(id: "${NOBODY}") { id } }` },
   "Query.reports": { need: "recruiting:read", doc: `{ reports(first: 1) { totalCount } }` },
   "Query.report": { need: "recruiting:read", doc: `{ report(id: "${NOBODY}") { id } }` },
@@ -55,6 +56,26 @@ const TABLE: Record<string, { need: Need; doc: string }> = {
   "Mutation.pauseSchedule": { need: "schedules:write", doc: `mutation { pauseSchedule(id: "${NOBODY}") { id } }` },
   "Mutation.resumeSchedule": { need: "schedules:write", doc: `mutation { resumeSchedule(id: "${NOBODY}") { id } }` },
   "Mutation.triggerSchedule": { need: "schedules:write", doc: `mutation { triggerSchedule(id: "${NOBODY}") { id } }` },
+  "Query.operationsOverview": { need: "admin", doc: `{ operationsOverview { running } }` },
+  "Query.workerPools": { need: "admin", doc: `{ workerPools { id } }` },
+  "Mutation.pauseTaskType": { need: "admin", doc: `mutation { pauseTaskType(taskType: "no.such_type") { name } }` },
+  "Mutation.resumeTaskType": { need: "admin", doc: `mutation { resumeTaskType(taskType: "no.such_type") { name } }` },
+  "Mutation.pauseQueue": { need: "admin", doc: `mutation { pauseQueue(queue: "") { name } }` },
+  "Mutation.resumeQueue": { need: "admin", doc: `mutation { resumeQueue(queue: "") { name } }` },
+  "Subscription.operationsUpdated": { need: "admin", doc: `subscription { operationsUpdated { running } }` },
+  "Query.devices": { need: "devices:read", doc: `{ devices { id } }` },
+  "Query.device": { need: "devices:read", doc: `{ device(id: "${NOBODY}") { id } }` },
+  "Query.employees": { need: "devices:read", doc: `{ employees(first: 1) { totalCount } }` },
+  "Query.employeeDepartments": { need: "devices:read", doc: `{ employeeDepartments }` },
+  "Query.attendanceEvents": { need: "devices:read", doc: `{ attendanceEvents(first: 1) { totalCount } }` },
+  "Mutation.createDevice": { need: "devices:write", doc: `mutation { createDevice(input: { name: "", address: "" }) { id } }` },
+  "Mutation.updateDevice": { need: "devices:write", doc: `mutation { updateDevice(id: "${NOBODY}", input: {}) { id } }` },
+  "Mutation.deleteDevice": { need: "devices:write", doc: `mutation { deleteDevice(id: "${NOBODY}") { id } }` },
+  "Mutation.testDeviceConnection": { need: "devices:write", doc: `mutation { testDeviceConnection(id: "${NOBODY}") { ok } }` },
+  "Mutation.syncEmployeesToDevice": { need: "devices:write", doc: `mutation { syncEmployeesToDevice(deviceId: "${NOBODY}") { id } }` },
+  "Mutation.syncEmployeesFromDevice": { need: "devices:write", doc: `mutation { syncEmployeesFromDevice(deviceId: "${NOBODY}") { id } }` },
+  "Mutation.downloadAttendance": { need: "devices:write", doc: `mutation { downloadAttendance(deviceId: "${NOBODY}") { id } }` },
+  "Mutation.saveEmployee": { need: "devices:write", doc: `mutation { saveEmployee(input: { employeeNumber: "", name: "" }) { id } }` },
   "Subscription.scheduleUpdated": { need: "schedules:read", doc: `subscription { scheduleUpdated { id } }` },
   "Subscription.taskUpdated": { need: "tasks:read", doc: `subscription { taskUpdated(id: "${NOBODY}") { id } }` },
   "Subscription.tasksUpdated": { need: "tasks:read", doc: `subscription { tasksUpdated { id } }` },
@@ -65,6 +86,22 @@ const TABLE: Record<string, { need: Need; doc: string }> = {
   "Query.credits": { need: "SIGNED_IN", doc: `{ credits { available } }` },
   "Query.creditLedger": { need: "SIGNED_IN", doc: `{ creditLedger(first: 1) { totalCount } }` },
   "Mutation.topUpCredits": { need: "admin", doc: `mutation { topUpCredits(userId: "${NOBODY}", amount: 0) { available } }` },
+  "Query.atsSources": { need: "recruiting:read", doc: `{ atsSources { id } }` },
+  "Query.atsSource": { need: "recruiting:read", doc: `{ atsSource(id: "${NOBODY}") { id } }` },
+  "Query.atsSyncRuns": { need: "recruiting:read", doc: `{ atsSyncRuns(first: 1) { id } }` },
+  "Query.atsSyncRun": { need: "recruiting:read", doc: `{ atsSyncRun(taskId: "${NOBODY}") { id } }` },
+  "Query.atsSyncStats": { need: "recruiting:read", doc: `{ atsSyncStats(days: 1) { day } }` },
+  "Mutation.createAtsSource": { need: "admin", doc: `mutation { createAtsSource(input: { name: "", kind: GENERIC_HTTP, baseUrl: "x" }) { id } }` },
+  "Mutation.updateAtsSource": { need: "admin", doc: `mutation { updateAtsSource(id: "${NOBODY}", input: {}) { id } }` },
+  "Mutation.deleteAtsSource": { need: "admin", doc: `mutation { deleteAtsSource(id: "${NOBODY}") { id } }` },
+  "Mutation.testAtsSource": { need: "admin", doc: `mutation { testAtsSource(id: "${NOBODY}") { ok } }` },
+  "Mutation.moveCandidate": { need: "recruiting:write", doc: `mutation { moveCandidate(id: "${NOBODY}", status: HIRED) { id } }` },
+  "Mutation.syncHiredCandidates": { need: "recruiting:write", doc: `mutation { syncHiredCandidates(jobPostingId: "${NOBODY}") { id } }` },
+  "Query.webhookEndpoints": { need: "admin", doc: `{ webhookEndpoints { id } }` },
+  "Mutation.createWebhookEndpoint": { need: "admin", doc: `mutation { createWebhookEndpoint(input: { url: "not a url", events: [TASK_FAILED] }) { secret } }` },
+  "Mutation.updateWebhookEndpoint": { need: "admin", doc: `mutation { updateWebhookEndpoint(id: "${NOBODY}", input: {}) { id } }` },
+  "Mutation.deleteWebhookEndpoint": { need: "admin", doc: `mutation { deleteWebhookEndpoint(id: "${NOBODY}") { id } }` },
+  "Mutation.redeliverWebhook": { need: "admin", doc: `mutation { redeliverWebhook(deliveryId: "${NOBODY}") { id } }` },
 };
 
 type Caller = "anonymous" | "viewer" | "recruiter" | "admin" | "weakKey";
@@ -72,9 +109,9 @@ const CALLERS: Caller[] = ["anonymous", "viewer", "recruiter", "admin", "weakKey
 /** Written out, not derived from the code under test. */
 const GRANTS: Record<Caller, Need[]> = {
   anonymous: ["PUBLIC"],
-  viewer: ["PUBLIC", "SIGNED_IN", "tasks:read", "recruiting:read", "schedules:read"],
-  recruiter: ["PUBLIC", "SIGNED_IN", "tasks:read", "tasks:write", "recruiting:read", "recruiting:write", "schedules:read"],
-  admin: ["PUBLIC", "SIGNED_IN", "tasks:read", "tasks:write", "recruiting:read", "recruiting:write", "schedules:read", "schedules:write", "admin"],
+  viewer: ["PUBLIC", "SIGNED_IN", "tasks:read", "recruiting:read", "schedules:read", "devices:read"],
+  recruiter: ["PUBLIC", "SIGNED_IN", "tasks:read", "tasks:write", "recruiting:read", "recruiting:write", "schedules:read", "devices:read", "devices:write"],
+  admin: ["PUBLIC", "SIGNED_IN", "tasks:read", "tasks:write", "recruiting:read", "recruiting:write", "schedules:read", "schedules:write", "devices:read", "devices:write", "admin"],
   weakKey: ["PUBLIC", "SIGNED_IN", "tasks:read"],
 };
 

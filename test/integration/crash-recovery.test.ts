@@ -8,7 +8,8 @@ const SUB = `subscription($id: ID!) { taskUpdated(id: $id) { ${TASK_FIELDS} } }`
 const isFinal = (s: string) => ["COMPLETED", "FAILED", "CANCELLED"].includes(s);
 const GRACE_SECONDS = 2;
 // Short beats and grace so a lost pool is noticed in seconds; the defaults (5 s, 30 s) only scale these up.
-const WORKER_ENV = { WORKER_POOL_GRACE_SECONDS: String(GRACE_SECONDS), WORKER_HEARTBEAT_MS: "300" };
+// A 2 s shutdown grace keeps the SIGTERM test short; the task outlasts it either way.
+const WORKER_ENV = { WORKER_POOL_GRACE_SECONDS: String(GRACE_SECONDS), WORKER_HEARTBEAT_MS: "300", WORKER_SHUTDOWN_GRACE_MS: "2000" };
 
 /** Statuses in the order the subscriber saw them, repeats (progress events) folded. */
 const statusPath = (states: TaskState[]) => states.map((s) => s.status).filter((s, i, all) => s !== all[i - 1]);
@@ -91,7 +92,7 @@ describe("crash recovery across worker processes", () => {
   }, 45_000);
 
   it("on SIGTERM aborts a long task after the shutdown grace, refunds the attempt, completes it elsewhere and leaves no job locked", async () => {
-    // 8 s of work: longer than the worker's 5 s shutdown grace, so it is aborted rather than finished.
+    // 8 s of work: longer than the worker's 2 s shutdown grace, so it is aborted rather than finished.
     const task = await api.services.tasks.enqueue("test.steps", { steps: 160, stepMs: 50 });
     const states = watch(task.id);
     await runningOnce(task.id);
@@ -108,5 +109,37 @@ describe("crash recovery across worker processes", () => {
     expect(pools.rows[0]).toEqual({ stopped: true, lost_at: null });
     // Polled briefly: the live worker may be running its per-minute schedule tick just now.
     await expect.poll(async () => (await api.pool.query(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE locked_at IS NOT NULL`)).rows[0].n, { timeout: 3_000 }).toBe(0);
+    const { rows: held } = await api.pool.query(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE locked_by = $1`, [stoppedPool]);
+    expect(held[0].n).toBe(0);
   }, 45_000);
+});
+
+describe("an API process without a worker", () => {
+  let api: TestTaskline;
+  let worker: WorkerProcess | undefined;
+  beforeAll(async () => {
+    api = await startTaskline({ worker: false, env: WORKER_ENV });
+  }, 60_000);
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.close();
+  });
+
+  it("sweeps the only worker's pool when it is SIGKILLed, so its task is RETRYING before any worker is back", async () => {
+    const victim = await startWorkerProcess(api.databaseUrl, WORKER_ENV);
+    const task = await api.services.tasks.enqueue("test.steps", { steps: 40, stepMs: 50 });
+    await collect<{ taskUpdated: TaskState }>(api.wsClient(), SUB, { id: task.id }, (e) => e.taskUpdated.status === "RUNNING");
+    const retrying = collect<{ taskUpdated: TaskState }>(api.wsClient(), SUB, { id: task.id }, (e) => e.taskUpdated.status === "RETRYING", 30_000);
+    victim.child.kill("SIGKILL");
+
+    // No worker process is alive now: only the API's sweeper can hand the task back.
+    const seen = await retrying;
+    expect(seen.at(-1)?.taskUpdated).toMatchObject({ status: "RETRYING", error: "worker lost" });
+    const { rows } = await api.pool.query(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE locked_by IS NOT NULL`);
+    expect(rows[0].n).toBe(0);
+
+    const done = collect<{ taskUpdated: TaskState }>(api.wsClient(), SUB, { id: task.id }, (e) => e.taskUpdated.status === "COMPLETED", 30_000);
+    worker = await startWorkerProcess(api.databaseUrl, WORKER_ENV);
+    expect((await done).at(-1)?.taskUpdated).toMatchObject({ status: "COMPLETED", attempts: 2 });
+  }, 60_000);
 });

@@ -132,6 +132,33 @@ describe("the schedule API", () => {
     expect(jobs.rows[0].n).toBe(1);
   });
 
+  it("fires a batch in one go: a repeated fire once, a SKIP schedule's second fire skipped, a paused or deleted schedule not at all", async () => {
+    const allow = await create({ cron: "0 6 * * *", overlapPolicy: "ALLOW" });
+    const skip = await create({ cron: "0 7 * * *", overlapPolicy: "SKIP" });
+    const paused = await create({ cron: "0 8 * * *", paused: true });
+    const at = (k: number) => new Date(clock.now().getTime() + k * MIN);
+    const outcomes = await app.services.scheduler.fireMany([
+      { scheduleId: skip.id, fireAt: at(4) },
+      { scheduleId: allow.id, fireAt: at(3) },
+      { scheduleId: allow.id, fireAt: at(3) },
+      { scheduleId: skip.id, fireAt: at(3) },
+      { scheduleId: paused.id, fireAt: at(3) },
+      { scheduleId: "00000000-0000-4000-8000-000000000000", fireAt: at(3) },
+    ]);
+    const [skipLater, allowA, allowB, skipFirst, pausedOutcome, gone] = outcomes;
+    expect(allowA).toMatchObject({ kind: "started" });
+    expect(allowB).toEqual(allowA);
+    expect(skipFirst).toMatchObject({ kind: "started" });
+    const firstTask = (skipFirst as { task: { id: string } }).task.id;
+    expect(skipLater).toEqual({ kind: "skipped", reason: `Task ${firstTask} of this schedule is still PENDING`, busyTaskId: firstTask });
+    expect(pausedOutcome).toEqual({ kind: "paused" });
+    expect(gone).toEqual({ kind: "gone" });
+    const { rows } = await app.pool.query(`SELECT schedule_id, count(*)::int AS n FROM task WHERE schedule_id = ANY($1) GROUP BY schedule_id`, [[allow.id, skip.id, paused.id]]);
+    expect(Object.fromEntries(rows.map((r) => [r.schedule_id, r.n]))).toEqual({ [allow.id]: 1, [skip.id]: 1 });
+    const skipped = await app.pool.query(`SELECT fire_at FROM schedule_skipped_fire WHERE schedule_id = $1`, [skip.id]);
+    expect(skipped.rows.map((r) => r.fire_at.toISOString())).toEqual([at(4).toISOString()]);
+  });
+
   it("pushes a pause live to scheduleUpdated subscribers", async () => {
     const s = await create({ cron: "0 6 * * *" });
     const events = collect<any>(
@@ -190,7 +217,7 @@ describe("the schedule API", () => {
   });
 
   it("gives an overview with counts by state, next fires and the last 24 hours", async () => {
-    const res = await app.as.viewer.gql(`{ schedulerOverview(nextFires: 3) { schedules active running paused nextFires { at schedule { name } } last24h { fires skipped inProgress successRate } lastTickAt } }`);
+    const res = await app.as.viewer.gql(`{ schedulerOverview(nextFires: 3) { schedules active running paused nextFires { at schedule { name } } last24h { fires skipped inProgress successRate } lastTickAt workerPoolsAlive } }`);
     const o = res.data.schedulerOverview;
     expect(o.schedules).toBe(o.active + o.running + o.paused);
     expect(o.paused).toBeGreaterThanOrEqual(2);
@@ -198,5 +225,6 @@ describe("the schedule API", () => {
     expect(o.nextFires).toHaveLength(3);
     expect(o.last24h.skipped).toBeGreaterThanOrEqual(1);
     expect(o.last24h.inProgress).toBeGreaterThanOrEqual(1);
+    expect(o.workerPoolsAlive).toBe(0); // this API runs no worker
   });
 });

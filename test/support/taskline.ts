@@ -3,14 +3,14 @@ import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { startTaskline as start, type Taskline } from "../../apps/api/src/app.js";
 import { loadConfig } from "../../apps/api/src/config.js";
-import { createLogger } from "../../apps/api/src/lib/logger.js";
+import { createLogger, type Logger } from "../../apps/api/src/lib/logger.js";
+import type { TaskType } from "../../tasks/contract.js";
 import { hashPassword } from "../../apps/api/src/modules/identity/passwords.js";
 import { Role } from "../../apps/api/src/modules/identity/roles.js";
 import type { Clock } from "../../apps/api/src/modules/schedules/clock.js";
 import { effectiveScopes, type Viewer } from "../../apps/api/src/modules/identity/viewer.js";
 import { createTestDatabase } from "./database.js";
 import { testTaskTypes } from "./task-types.js";
-import type { TaskType } from "../../tasks/contract.js";
 
 export type Caller = {
   viewer: Viewer;
@@ -38,10 +38,12 @@ export type TestTaskline = Taskline & {
  * A whole Taskline (API on a free port, worker, test task types) on a database of its own.
  * `worker: false` gives an API-only process, e.g. to run the worker elsewhere.
  */
-export async function startTaskline(opts: { worker?: boolean; env?: Record<string, string>; clock?: Clock; extraTaskTypes?: TaskType<any, unknown>[] } = {}): Promise<TestTaskline> {
+export async function startTaskline(
+  opts: { worker?: boolean; env?: Record<string, string>; clock?: Clock; log?: Logger; extraTaskTypes?: TaskType<any, unknown>[] } = {},
+): Promise<TestTaskline> {
   const db = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: db.url, PORT: "0", HOST: "127.0.0.1", PROGRESS_FLUSH_MS: "50", TASKLINE_DEFAULT_SCHEDULES: "false", ...opts.env });
-  const app = await start({ config, log: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), api: true, worker: opts.worker ?? true, extraTaskTypes: [...testTaskTypes, ...(opts.extraTaskTypes ?? [])], clock: opts.clock });
+  const app = await start({ config, log: opts.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), api: true, worker: opts.worker ?? true, extraTaskTypes: [...testTaskTypes, ...(opts.extraTaskTypes ?? [])], clock: opts.clock });
   const url = app.url!;
   const clients: Client[] = [];
   const gqlWith =

@@ -23,6 +23,7 @@ import { EnrichmentService } from "./modules/enrichment/enrichment.service.js";
 import { GithubClient } from "./modules/enrichment/github-client.js";
 import { ExportService } from "./modules/exports/export.service.js";
 import { MailService } from "./modules/mail/mail.service.js";
+import { buildAts } from "./modules/ats/ats-module.js";
 import { Mailer } from "./modules/mail/mailer.js";
 import { graphileLogger } from "./lib/graphile-logger.js";
 import { LiveConnections } from "./realtime/live-connections.js";
@@ -37,7 +38,19 @@ import { Scheduler } from "./modules/schedules/scheduler.js";
 import { seedDefaultSchedules } from "./modules/schedules/default-schedules.js";
 import { InterviewService } from "./modules/interviews/interview.service.js";
 import { ReportService } from "./modules/reports/report.service.js";
+import { AttendanceService } from "./modules/devices/attendance.service.js";
+import { DeviceOperations } from "./modules/devices/device-operations.js";
+import { DeviceService } from "./modules/devices/device.service.js";
+import { withDeviceSettings } from "./modules/devices/device-task-settings.js";
+import { EmployeeService } from "./modules/devices/employee.service.js";
 import { TASK_CHANNEL, TaskHub } from "./realtime/task-hub.js";
+import { Sweeper } from "./worker/sweeper.js";
+import { PAUSE_CHANNEL } from "./worker/pause-gate.js";
+import { OperationsService } from "./modules/operations/operations.service.js";
+import { OperationsHub } from "./realtime/operations-hub.js";
+import { checkReadiness } from "./ops/health.js";
+import { Metrics } from "./ops/metrics.js";
+import { opsHandler, startOpsServer } from "./ops/ops-routes.js";
 import { startWorker, type Worker } from "./worker/worker.js";
 import { AiSettingsService } from "./modules/ai/ai-settings.js";
 import { LlmClient } from "./modules/ai/llm-client.js";
@@ -80,6 +93,9 @@ export type Taskline = {
   worker: Worker | undefined;
   listener: PgListener;
   pool: pg.Pool;
+  metrics: Metrics;
+  /** The internal ops port (METRICS_PORT), when configured. */
+  opsPort: number | undefined;
   stop(): Promise<void>;
 };
 
@@ -114,11 +130,13 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     stops.push(() => ds.destroy());
     await migrate(ds, pool, log);
 
-    const listener = new PgListener({ connectionString: databaseUrl, channels: [TASK_CHANNEL, CANCEL_CHANNEL, AUTH_CHANNEL, SCHEDULE_CHANNEL], log: log.child({ component: "listener" }) });
+    const listener = new PgListener({ connectionString: databaseUrl, channels: [TASK_CHANNEL, CANCEL_CHANNEL, AUTH_CHANNEL, SCHEDULE_CHANNEL, PAUSE_CHANNEL], log: log.child({ component: "listener" }) });
     await listener.start();
     stops.push(() => listener.stop());
+    const metrics = new Metrics({ pool, graceSeconds: config.worker.poolGraceSeconds, log });
+    listener.on("reconnected", () => metrics.listenReconnects.inc());
 
-    const registry = new TaskTypeRegistry([...builtInTaskTypes, ...(opts.extraTaskTypes ?? [])]);
+    const registry = new TaskTypeRegistry(withDeviceSettings([...builtInTaskTypes, ...(opts.extraTaskTypes ?? [])], config.devices));
     const tasks = new TaskService(ds, registry);
     const recruiting = new RecruitingService(ds);
     const hub = new TaskHub(listener, { loadTasks: (ids) => tasks.loadMany(ids), loadChangedSince: (since) => tasks.loadChangedSince(since) }, log);
@@ -139,6 +157,12 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     const aiSettings = new AiSettingsService(ds, audit, config.llm.model);
     const credits = new CreditsService(ds, audit);
     const resumeAnalysis = new ResumeAnalysisService(ds, { tasks, recruiting, credits, settings: aiSettings, store: new ResumeStore(config.dataDir), llm, maxFileBytes: config.resumes.maxFileBytes });
+    const operations = new OperationsService(ds, registry, clock, config.worker.heartbeatMs);
+    const ats = buildAts(ds, tasks, audit, config.ats);
+    const devices = new DeviceService(ds, tasks, config.devices, log.child({ component: "devices" }));
+    const employees = new EmployeeService(ds);
+    const attendance = new AttendanceService(ds);
+    const deviceOperations = new DeviceOperations(devices, employees, attendance, config.devices);
     const services: AppServices = {
       llm,
       aiSettings,
@@ -164,18 +188,39 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
       exports,
       interviews: new InterviewService(ds, clock),
       reports: new ReportService(ds),
+      operations,
+      operationsHub: new OperationsHub(listener, () => operations.overview(), log.child({ component: "operations" })),
+      atsSources: ats.sources,
+      atsHistory: ats.history,
+      hiring: ats.hiring,
+      webhooks: ats.webhooks,
+      devices,
+      employees,
+      attendance,
     };
+    stops.push(async () => services.operationsHub.stop());
     const firstAdmin = opts.api ? await auth.ensureFirstAdmin(config.auth.adminEmail, config.auth.adminPassword) : undefined;
     if (opts.api && config.defaults.schedules) {
       const seeded = await seedDefaultSchedules({ ds, registry, audit, clock, log }, config.defaults.timezone);
       if (seeded.length) log.info({ schedules: seeded, timezone: config.defaults.timezone }, "created the default schedules");
     }
 
+    // On our pool: release() leaves it open, and the pool is ended last.
+    const workerUtils = await makeWorkerUtils({ pgPool: pool, logger: graphileLogger(log.child({ component: "graphile-worker" })) });
+    stops.push(async () => workerUtils.release());
+    // Every process sweeps, an API without a worker too (the last worker standing may be the one that died); the
+    // advisory lock lets one act per round. Looking once per beat keeps recovery near grace + one beat.
+    const { heartbeatMs, poolGraceSeconds } = config.worker;
+    const sweeper = new Sweeper(pool, workerUtils, log.child({ component: "sweeper" }), {
+      graceSeconds: poolGraceSeconds,
+      intervalMs: Math.min(heartbeatMs, poolGraceSeconds * 1000),
+      onSwept: (pools) => metrics.sweptPools.inc(pools.length),
+    });
+    sweeper.start();
+    stops.push(() => sweeper.stop());
+
     let worker: Worker | undefined;
     if (opts.worker) {
-      // On our pool: release() leaves it open, and the pool is ended last.
-      const workerUtils = await makeWorkerUtils({ pgPool: pool, logger: graphileLogger(log.child({ component: "graphile-worker" })) });
-      stops.push(async () => workerUtils.release());
       worker = await startWorker({
         pool,
         listener,
@@ -188,13 +233,28 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
           llm,
           aiSettings,
           resumeAnalysis,
+          ats: ats.sync,
+          webhooks: ats.webhooks,
+          devices: { service: devices, operations: deviceOperations },
         },
         log,
+        metrics,
         concurrency: config.worker.concurrency,
         progressFlushMs: config.worker.progressFlushMs,
-        pools: { heartbeatMs: config.worker.heartbeatMs, graceSeconds: config.worker.poolGraceSeconds, version: packageVersion() },
+        shutdownGraceMs: config.worker.shutdownGraceMs,
+        pools: { heartbeatMs, version: packageVersion() },
       });
       stops.push(() => worker!.stop());
+    }
+
+    const migrationNames = ds.migrations.map((m) => m.name ?? m.constructor.name);
+    const readiness = () => checkReadiness({ pool, listener, migrationNames });
+    const opsOptions = { metrics, readiness, metricsToken: config.metrics.token, log };
+    let opsPort: number | undefined;
+    if (config.metrics.port !== undefined) {
+      const ops = await startOpsServer(opsHandler({ ...opsOptions, metricsOpen: true }), config.metrics.port, config.metrics.host, log);
+      stops.push(() => ops.stop());
+      opsPort = ops.port;
     }
 
     let http: HttpServer | undefined;
@@ -211,10 +271,12 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
         webDist: WEB_DIST,
         exposeInternalErrors: config.env === "development",
         log,
+        ops: opsHandler({ ...opsOptions, metricsOpen: false }),
+        metrics,
       });
       stops.push(() => http!.stop());
     }
-    return { url: http?.url, firstAdmin, databaseUrl, services, worker, listener, pool, stop };
+    return { url: http?.url, firstAdmin, databaseUrl, services, worker, listener, pool, metrics, opsPort, stop };
   } catch (err) {
     await stop();
     throw err;

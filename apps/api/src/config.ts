@@ -16,6 +16,13 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default("0.0.0.0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Human-readable logs (pino-pretty) instead of JSON lines; default: when stdout is a terminal, never in production. */
+  LOG_PRETTY: z.enum(["true", "false"]).optional(),
+  /** With it, /metrics on the API's port answers `Authorization: Bearer <token>` only. A secret. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
+  /** An internal port serving /metrics, /livez and /readyz only (also in `npm run worker`); unset: none. Keep it unpublished. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().default("127.0.0.1"),
   /** Tasks one worker process runs at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
   /** How often a worker writes the coalesced progress of its running tasks, in milliseconds. */
@@ -24,6 +31,8 @@ const schema = z.object({
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** A worker pool silent for longer than this many seconds is declared lost and its tasks run again elsewhere. */
   WORKER_POOL_GRACE_SECONDS: z.coerce.number().min(1).max(3_600).default(30),
+  /** On SIGTERM, how long a worker's running tasks may go on before they are aborted and retried elsewhere, in ms. */
+  WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   /** Run a worker inside the API process (`npm start`); `npm run worker` runs workers alone. */
   /** The first admin, created on the first start on an empty database (else a password is generated and printed). */
   TASKLINE_ADMIN_EMAIL: z.string().email().optional(),
@@ -99,6 +108,32 @@ const schema = z.object({
   LLM_PROCESS_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(64),
   /** The largest resume file (or ZIP) accepted, in bytes. */
   RESUME_MAX_FILE_BYTES: z.coerce.number().int().min(1_024).max(200 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** Encrypts ATS source credentials and webhook secrets at rest (AES-256-GCM); unset: they cannot be stored. A secret. */
+  TASKLINE_SECRET_KEY: z.string().min(16, "must be at least 16 characters (32 random bytes, base64, recommended)").optional().or(z.literal("").transform(() => undefined)),
+  /** Calls one ATS source takes at once within a sync. */
+  ATS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** One ATS call's limit, in milliseconds. */
+  ATS_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(10_000),
+  /** First retry delay of a failed ATS call (doubling, with jitter; 3 retries), in milliseconds. */
+  ATS_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(500),
+  /** Consecutive failed pairs that open a source's circuit breaker, and how long it stays open (seconds). */
+  ATS_BREAKER_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5),
+  ATS_BREAKER_COOLDOWN_SECONDS: z.coerce.number().min(0.1).max(86_400).default(60),
+  /** How long a candidate moved to HIRED waits for more moves before its posting's auto-sync starts, in milliseconds. */
+  ATS_AUTO_SYNC_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  /** First retry delay of a failed webhook delivery (x3 per retry, 5 attempts), in milliseconds; one attempt's timeout. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(10_000),
+  /** Time limit of one device operation (a task attempt), in milliseconds: past it the session is killed. */
+  DEVICE_TIME_LIMIT_MS: z.coerce.number().int().min(1_000).max(24 * 3_600_000).default(5 * 60_000),
+  /** node-zklib's per-command timeout, and the bound on connecting to a device, in milliseconds. */
+  DEVICE_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Delay before retrying a failed device operation (doubling per attempt, up to 5 minutes), in milliseconds. */
+  DEVICE_RETRY_DELAY_MS: z.coerce.number().int().min(0).max(300_000).default(5_000),
+  /** Device tasks waiting or running per device before more are refused (DEVICE_QUEUE_FULL). */
+  DEVICE_QUEUE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** The same over all devices. */
+  DEVICE_QUEUE_LIMIT_TOTAL: z.coerce.number().int().min(1).max(100_000).default(50),
 });
 
 export type Config = {
@@ -109,7 +144,10 @@ export type Config = {
   port: number;
   host: string;
   logLevel: string;
-  worker: { concurrency: number; progressFlushMs: number; embedded: boolean; heartbeatMs: number; poolGraceSeconds: number };
+  logPretty: boolean;
+  /** `token` is a secret. `port`: the internal ops port, if any. */
+  metrics: { token: string | undefined; port: number | undefined; host: string };
+  worker: { concurrency: number; progressFlushMs: number; embedded: boolean; heartbeatMs: number; poolGraceSeconds: number; shutdownGraceMs: number };
   auth: {
     adminEmail: string | undefined;
     adminPassword: string | undefined;
@@ -133,7 +171,23 @@ export type Config = {
   /** `apiKey` is a secret: never log it or return it. Unset: the built-in scorer only. */
   llm: { apiKey: string | undefined; baseUrl: string; model: string; timeoutMs: number; maxRetries: number; processConcurrency: number };
   resumes: { maxFileBytes: number };
+  /** ZKTeco device operations (docs/devices.md). */
+  devices: DeviceConfig;
+  /** `secretKey` is a secret: never log it. ATS sync and webhook tuning (docs/ats-sync.md). */
+  ats: AtsConfig;
 };
+
+export type AtsConfig = {
+  secretKey: string | undefined;
+  concurrency: number;
+  timeoutMs: number;
+  retryBaseMs: number;
+  breaker: { threshold: number; cooldownMs: number };
+  autoSyncDelayMs: number;
+  webhooks: { retryBaseMs: number; timeoutMs: number };
+};
+
+export type DeviceConfig = { timeLimitMs: number; commandTimeoutMs: number; retryDelayMs: number; queueLimit: number; queueLimitTotal: number };
 
 export type SheetsConfig = {
   credentials: { clientEmail: string; privateKey: string };
@@ -166,6 +220,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       processConcurrency: e.LLM_PROCESS_CONCURRENCY,
     },
     resumes: { maxFileBytes: e.RESUME_MAX_FILE_BYTES },
+    ats: {
+      secretKey: e.TASKLINE_SECRET_KEY,
+      concurrency: e.ATS_CONCURRENCY,
+      timeoutMs: e.ATS_TIMEOUT_MS,
+      retryBaseMs: e.ATS_RETRY_BASE_MS,
+      breaker: { threshold: e.ATS_BREAKER_THRESHOLD, cooldownMs: e.ATS_BREAKER_COOLDOWN_SECONDS * 1000 },
+      autoSyncDelayMs: e.ATS_AUTO_SYNC_DELAY_MS,
+      webhooks: { retryBaseMs: e.WEBHOOK_RETRY_BASE_MS, timeoutMs: e.WEBHOOK_TIMEOUT_MS },
+    },
     env: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.TASKLINE_DATA_DIR),
@@ -173,12 +236,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
+    logPretty: e.LOG_PRETTY ? e.LOG_PRETTY === "true" && e.NODE_ENV !== "production" : e.NODE_ENV === "development" && Boolean(process.stdout.isTTY),
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT, host: e.METRICS_HOST },
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
       progressFlushMs: e.PROGRESS_FLUSH_MS,
       embedded: e.TASKLINE_EMBEDDED_WORKER,
       heartbeatMs: e.WORKER_HEARTBEAT_MS,
       poolGraceSeconds: e.WORKER_POOL_GRACE_SECONDS,
+      shutdownGraceMs: e.WORKER_SHUTDOWN_GRACE_MS,
     },
     auth: {
       adminEmail: e.TASKLINE_ADMIN_EMAIL,
@@ -198,6 +264,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     retention: { days: e.RETENTION_DAYS },
     defaults: { timezone: e.TASKLINE_TIMEZONE, schedules: e.TASKLINE_DEFAULT_SCHEDULES },
+    devices: {
+      timeLimitMs: e.DEVICE_TIME_LIMIT_MS,
+      commandTimeoutMs: e.DEVICE_COMMAND_TIMEOUT_MS,
+      retryDelayMs: e.DEVICE_RETRY_DELAY_MS,
+      queueLimit: e.DEVICE_QUEUE_LIMIT,
+      queueLimitTotal: e.DEVICE_QUEUE_LIMIT_TOTAL,
+    },
   };
 }
 

@@ -6,7 +6,7 @@ import { onShutdownSignal } from "./lib/shutdown.js";
 
 /** `npm start`: the API, the subscriptions, the SPA and (unless turned off) a worker, in one process. */
 const config = loadConfig();
-const log = createLogger(config.logLevel);
+const log = createLogger(config.logLevel, { pretty: config.logPretty });
 const taskline = await startTaskline({ config, log, api: true, worker: config.worker.embedded });
 onShutdownSignal(log, () => taskline.stop());
 

@@ -14,6 +14,11 @@ const USAGE = `Usage: zk-sim [options]
   --seed <n>             seed for generated users and logs (default 1)
   --pacing-ms <n>        pause around each chunk, for clients without framing (default 0)
   --latency-ms <n>       delay before every reply (default 0)
+  --user-capacity <n>    users the device holds; writes of new users past it are refused (default 10000)
+  --drop-after-chunks <n>  fault: hang up after n chunks of every buffered read
+  --stall-command <code>   fault: never answer this command (e.g. 1504 DATA_RDY, 50 GET_FREE_SIZES)
+  --refuse               fault: hang up on every new connection
+  --truncate-chunk <i>   fault: send chunk i (zero-based) of a buffered read with half its bytes
   --help                 show this text`;
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -37,6 +42,11 @@ async function main(): Promise<void> {
       seed: { type: "string" },
       "pacing-ms": { type: "string" },
       "latency-ms": { type: "string" },
+      "user-capacity": { type: "string" },
+      "drop-after-chunks": { type: "string" },
+      "stall-command": { type: "string" },
+      refuse: { type: "boolean", default: false },
+      "truncate-chunk": { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -56,7 +66,12 @@ async function main(): Promise<void> {
     faults: {
       pacingMs: integer("pacing-ms", values["pacing-ms"], 0),
       latencyMs: integer("latency-ms", values["latency-ms"], 0),
+      dropMidTransferAfterChunks: values["drop-after-chunks"] === undefined ? null : integer("drop-after-chunks", values["drop-after-chunks"], 0),
+      stallCommand: values["stall-command"] === undefined ? null : integer("stall-command", values["stall-command"], 0),
+      refuseConnections: values.refuse,
+      truncateChunk: values["truncate-chunk"] === undefined ? null : integer("truncate-chunk", values["truncate-chunk"], 0),
     },
+    userCapacity: integer("user-capacity", values["user-capacity"], 10_000),
   });
   console.log(
     `zk-sim listening on ${sim.host}:${sim.port} (serial ${sim.state.serialNumber}, ${sim.state.userCount} users, ` +

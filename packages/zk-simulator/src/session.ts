@@ -150,6 +150,9 @@ export class Session {
     const user = decodeUser(frame.payload);
     // uid 0 is not a slot on a real terminal; it refuses the record rather than dropping the line.
     if (user.uid === 0) return this.reply(frame, Command.ACK_ERROR);
+    // A full user table takes updates of existing slots but no new user, as a real terminal does.
+    const { state } = this.context;
+    if (!state.users.some((u) => u.uid === user.uid) && state.userCount >= state.userCapacity) return this.reply(frame, Command.ACK_ERROR);
     this.context.state.upsertUser(user);
     this.reply(frame, Command.ACK_OK);
   }

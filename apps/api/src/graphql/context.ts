@@ -10,6 +10,10 @@ import type { InterviewService } from "../modules/interviews/interview.service.j
 import type { ReportService } from "../modules/reports/report.service.js";
 import type { EnrichmentService } from "../modules/enrichment/enrichment.service.js";
 import type { ExportService } from "../modules/exports/export.service.js";
+import type { AtsSourceService } from "../modules/ats/ats-source.service.js";
+import type { AtsHistoryService } from "../modules/ats/ats-history.service.js";
+import type { HiringService } from "../modules/ats/hiring.service.js";
+import type { WebhookService } from "../modules/webhooks/webhook.service.js";
 import type { MailService } from "../modules/mail/mail.service.js";
 import type { Clock } from "../modules/schedules/clock.js";
 import type { ScheduleService } from "../modules/schedules/schedule.service.js";
@@ -23,6 +27,12 @@ import type { AiSettingsService } from "../modules/ai/ai-settings.js";
 import type { LlmClient } from "../modules/ai/llm-client.js";
 import type { CreditsService } from "../modules/credits/credits.service.js";
 import type { ResumeAnalysisService } from "../modules/resumes/resume-analysis.service.js";
+import type { Logger } from "../lib/logger.js";
+import type { OperationsService } from "../modules/operations/operations.service.js";
+import type { OperationsHub } from "../realtime/operations-hub.js";
+import type { AttendanceService } from "../modules/devices/attendance.service.js";
+import type { DeviceService } from "../modules/devices/device.service.js";
+import type { EmployeeService } from "../modules/devices/employee.service.js";
 
 /** The services resolvers call; built once per process. */
 export type AppServices = {
@@ -51,6 +61,15 @@ export type AppServices = {
   aiSettings: AiSettingsService;
   credits: CreditsService;
   resumeAnalysis: ResumeAnalysisService;
+  operations: OperationsService;
+  operationsHub: OperationsHub;
+  atsSources: AtsSourceService;
+  atsHistory: AtsHistoryService;
+  hiring: HiringService;
+  webhooks: WebhookService;
+  devices: DeviceService;
+  employees: EmployeeService;
+  attendance: AttendanceService;
 };
 
 /** Per request (HTTP) or per connection (graphql-ws). */
@@ -61,6 +80,8 @@ export type Context = {
   /** Credentials were sent but are not (or no longer) valid. */
   credentialsInvalid: boolean;
   meta: RequestMeta & { ip: string };
+  /** The request's logger (`requestId` on every line; per socket `connectionId` for graphql-ws). */
+  log?: Logger;
   /** HTTP only: sets or clears the session cookie on the response. */
   sessionCookie?: { set(token: string, expiresAt: Date): void; clear(): void };
 };

@@ -108,3 +108,23 @@ export class UploadRejectedError extends TasklineError {
     super(message, "UPLOAD_REJECTED", { reason, ...details });
   }
 }
+
+/** A secret (ATS credentials, a webhook secret) cannot be stored: TASKLINE_SECRET_KEY is not configured. */
+export class SecretKeyMissingError extends TasklineError {
+  constructor() {
+    super("Secrets cannot be stored: set TASKLINE_SECRET_KEY (docs/configuration.md)", "SECRET_KEY_MISSING");
+  }
+}
+
+/** A device operation refused before anything was queued: too many device tasks wait already (docs/devices.md). */
+export class DeviceQueueFullError extends TasklineError {
+  constructor(scope: "device" | "all", limit: number, deviceId: string) {
+    super(
+      scope === "device"
+        ? `Device ${deviceId} already has ${limit} operations waiting or running; wait for some to finish`
+        : `${limit} device operations are already waiting or running across all devices; wait for some to finish`,
+      "DEVICE_QUEUE_FULL",
+      { deviceId, scope: scope.toUpperCase(), limit },
+    );
+  }
+}

@@ -24,6 +24,11 @@ import graphqlUploadExpress from "graphql-upload/graphqlUploadExpress.mjs";
 import { UPLOAD_HARD_MAX } from "../modules/ai/ai-settings.js";
 import { resumeFileRoute } from "../modules/resumes/download-route.js";
 import { RESUME_DOWNLOAD_PREFIX } from "../modules/resumes/resume-analysis.resolver.js";
+import type { Metrics } from "../ops/metrics.js";
+import type { opsHandler } from "../ops/ops-routes.js";
+import { operationLogPlugin, requestLogger } from "../ops/request-log.js";
+import { randomUUID } from "node:crypto";
+import { ATTENDANCE_CSV_PATH, deviceCsvRoutes, EMPLOYEES_CSV_PATH } from "../modules/devices/csv-routes.js";
 
 export type HttpServerOptions = {
   schema: GraphQLSchema;
@@ -38,6 +43,9 @@ export type HttpServerOptions = {
   webDist?: string;
   exposeInternalErrors: boolean;
   log: Logger;
+  /** /livez, /readyz, /healthz and the token-protected /metrics (ops/ops-routes.ts). */
+  ops: ReturnType<typeof opsHandler>;
+  metrics: Metrics;
 };
 
 export type HttpServer = { url: string; port: number; stop(): Promise<void> };
@@ -63,7 +71,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
 
   // 64 KiB is far above any document the SPA or a tool sends, far below what would hurt.
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: 64 * 1024 });
-  type Extra = { viewer?: Viewer; ip?: string };
+  type Extra = { viewer?: Viewer; ip?: string; log?: Logger };
+  // Open sockets' graphql-ws contexts: their `subscriptions` are the open subscriptions, counted on scrape.
+  const wsContexts = new Set<{ subscriptions: Record<string, unknown> }>();
+  opts.metrics.countSubscriptionsWith(() => {
+    let n = 0;
+    for (const c of wsContexts) n += Object.keys(c.subscriptions).length;
+    return n;
+  });
   const wsCleanup = useServer<Record<string, unknown>, Extra>(
     {
       schema,
@@ -80,14 +95,20 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
         }
         (ctx.extra as Extra).viewer = auth.viewer;
         (ctx.extra as Extra).ip = req.socket.remoteAddress ?? "unknown";
+        (ctx.extra as Extra).log = log.child({ connectionId: randomUUID() });
         live.add(ctx.extra.socket, auth.viewer);
+        wsContexts.add(ctx);
         return true;
       },
-      onClose: (ctx) => live.remove(ctx.extra.socket),
+      onClose: (ctx) => {
+        wsContexts.delete(ctx);
+        live.remove(ctx.extra.socket);
+      },
       context: (ctx): Context => ({
         app: services,
         viewer: (ctx.extra as Extra).viewer ?? null,
         credentialsInvalid: false,
+        log: (ctx.extra as Extra).log,
         meta: { ip: (ctx.extra as Extra).ip ?? "unknown", userAgent: ctx.extra.request.headers["user-agent"] ?? null },
       }),
       // Callers with the same role see the same task fields, so they can share one execution per event.
@@ -113,6 +134,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
       // graphql-armor is typed against the CommonJS build of @apollo/server; the plugins are the same at runtime.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      operationLogPlugin(),
       // The sandbox goes with introspection: production hides both unless GRAPHQL_INTROSPECTION=true.
       ...(opts.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
       {
@@ -128,11 +150,15 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
   });
   await apollo.start();
 
-  app.get("/healthz", (_req, res) => {
-    res.json({ ok: true });
+  app.use(requestLogger(log));
+  app.use((req, res, next) => {
+    opts.ops(req, res).then((handled) => handled || next(), next);
   });
   app.get(CSV_DOWNLOAD_PATH, candidatesCsvRoute(services));
   app.get(`${RESUME_DOWNLOAD_PREFIX}/:id`, resumeFileRoute(services));
+  const deviceCsv = deviceCsvRoutes(services);
+  app.get(ATTENDANCE_CSV_PATH, (req, res, next) => deviceCsv.attendance(req, res).catch(next));
+  app.get(EMPLOYEES_CSV_PATH, (req, res, next) => deviceCsv.employees(req, res).catch(next));
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
@@ -147,6 +173,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
           app: services,
           viewer: auth.viewer,
           credentialsInvalid: auth.credentialsInvalid,
+          log: req.log,
           meta: { ip: req.ip ?? "unknown", userAgent: req.headers["user-agent"] ?? null },
           sessionCookie: {
             set: (token, expiresAt) => res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: req.secure, expires: expiresAt, path: "/" }),

@@ -11,4 +11,12 @@ export const PgCode = {
   FOREIGN_KEY_VIOLATION: "23503",
   INVALID_TEXT_REPRESENTATION: "22P02",
   ADMIN_SHUTDOWN: "57P01",
+  DEADLOCK_DETECTED: "40P01",
 } as const;
+
+/** The Postgres SQLSTATE of an error thrown by pg or TypeORM (which wraps it as `driverError`), if any. */
+export function pgCodeOf(err: unknown): string | undefined {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === "string" ? code : undefined;
+}

@@ -4,6 +4,7 @@ import type pg from "pg";
 import { backoffDelay, PermanentTaskError, type TaskContext, type TaskType } from "../../../../tasks/contract.js";
 import { toError } from "../lib/errors.js";
 import type { Logger } from "../lib/logger.js";
+import type { Metrics } from "../ops/metrics.js";
 import { TaskCancelledError, TaskTimeoutError, WorkerShutdownError } from "./abort-reasons.js";
 import type { ClaimBatcher } from "./claims.js";
 import type { Outcome, ProgressWriter, RunState } from "./progress-writer.js";
@@ -17,6 +18,7 @@ export type ExecutorDeps = {
   log: Logger;
   /** Running attempts of this process by task id, so cancel notices and shutdown can reach them. */
   running: Map<string, AbortController>;
+  metrics?: Metrics;
 };
 
 /** Runs one attempt of one task: the whole task contract around a task type's `run`. */
@@ -31,6 +33,9 @@ export async function executeTask(type: TaskType, jobPayload: unknown, helpers: 
   if (!claimed) return; // cancelled (or deleted) before it started
 
   const log = deps.log.child({ taskId, taskType: type.name, attempt: claimed.attempts });
+  const startedAt = performance.now();
+  deps.metrics?.tasksStarted.inc({ task_type: type.name });
+  log.debug("task attempt started");
   const state: RunState = {
     taskId,
     runId,
@@ -45,7 +50,9 @@ export async function executeTask(type: TaskType, jobPayload: unknown, helpers: 
   };
   const finish = async (outcome: Outcome) => {
     const written = await deps.writer.finish(state, outcome);
+    deps.metrics?.attemptFinished(type.name, outcome.status, (performance.now() - startedAt) / 1000);
     if (!written) log.warn({ status: outcome.status }, "outcome not written: the task was taken over by another attempt");
+    else log.info({ status: outcome.status, ms: Math.round(performance.now() - startedAt) }, "task attempt finished");
   };
 
   if (claimed.attempts > claimed.max_attempts) {

@@ -68,6 +68,8 @@ type PendingFinal = { state: RunState; outcome: Outcome; resolve: (written: bool
 
 export class ProgressWriter {
   private readonly dirty = new Set<RunState>();
+  /** When each unwritten state first changed (or its outcome came), for the publish-latency histogram. */
+  private readonly since = new Map<RunState, number>();
   private finals: PendingFinal[] = [];
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -79,6 +81,8 @@ export class ProgressWriter {
     private readonly pool: pg.Pool,
     private readonly log: Logger,
     private readonly intervalMs: number,
+    /** Seconds from a change to the commit that publishes it, once per task and write (metrics). */
+    private readonly onPublished: (seconds: number) => void = () => {},
   ) {}
 
   start(): void {
@@ -93,12 +97,14 @@ export class ProgressWriter {
 
   /** Marks the state for the next periodic write. */
   touch(state: RunState): void {
+    if (!this.since.has(state)) this.since.set(state, performance.now());
     this.dirty.add(state);
   }
 
   /** Writes the attempt's outcome as soon as possible (batched with whatever else is due). */
   finish(state: RunState, outcome: Outcome): Promise<boolean> {
     this.dirty.delete(state);
+    if (!this.since.has(state)) this.since.set(state, performance.now());
     return new Promise((resolve, reject) => {
       this.finals.push({ state, outcome, resolve, reject });
       if (!this.urgent) {
@@ -161,13 +167,22 @@ export class ProgressWriter {
     try {
       const { rows } = await this.pool.query(FLUSH_SQL, cols);
       this.flushes++;
+      const now = performance.now();
+      for (const s of [...states, ...finals.map((f) => f.state)]) {
+        const since = this.since.get(s);
+        this.since.delete(s);
+        if (since !== undefined) this.onPublished((now - since) / 1000);
+      }
       const written = new Set(rows.map((r: { id: string }) => r.id));
       for (const f of finals) f.resolve(written.has(f.state.taskId));
     } catch (err) {
       this.log.error({ err, tasks: states.length + finals.length }, "writing task progress failed");
       // Progress is re-sent with the next flush; the final outcomes fail their jobs so graphile-worker retries them.
       for (const s of states) this.dirty.add(s);
-      for (const f of finals) f.reject(err as Error);
+      for (const f of finals) {
+        this.since.delete(f.state);
+        f.reject(err as Error);
+      }
     }
   }
 }

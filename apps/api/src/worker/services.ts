@@ -3,12 +3,16 @@ import type { DataSource } from "typeorm";
 import type { EnrichmentService } from "../modules/enrichment/enrichment.service.js";
 import type { GithubClient } from "../modules/enrichment/github-client.js";
 import type { ExportService } from "../modules/exports/export.service.js";
+import type { AtsSyncService } from "../modules/ats/ats-sync.service.js";
+import type { WebhookService } from "../modules/webhooks/webhook.service.js";
 import type { MailService } from "../modules/mail/mail.service.js";
 import type { RecruitingService } from "../modules/recruiting/recruiting.service.js";
 import type { Clock } from "../modules/schedules/clock.js";
 import type { AiSettingsService } from "../modules/ai/ai-settings.js";
 import type { LlmClient } from "../modules/ai/llm-client.js";
 import type { ResumeAnalysisService } from "../modules/resumes/resume-analysis.service.js";
+import type { DeviceOperations } from "../modules/devices/device-operations.js";
+import type { DeviceService } from "../modules/devices/device.service.js";
 
 /** What task types may use besides their context: built once per worker process, shared by all tasks. */
 export type TaskServices = {
@@ -35,4 +39,10 @@ export type TaskServices = {
   aiSettings: AiSettingsService;
   /** Resume files, candidates made from them, analyses and their credit charges. */
   resumeAnalysis: ResumeAnalysisService;
+  /** Hired-candidate sync to ATS sources (ats.sync_hired_candidates, ats.sync_pending). */
+  ats: AtsSyncService;
+  /** Outbound webhook deliveries (webhooks.deliver). */
+  webhooks: WebhookService;
+  /** ZKTeco devices: their rows and queues, and the operations run on a device session. */
+  devices: { service: DeviceService; operations: DeviceOperations };
 };

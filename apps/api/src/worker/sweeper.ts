@@ -57,6 +57,8 @@ export class Sweeper {
       graceSeconds: number;
       /** How often to look; well under the grace, so recovery takes about grace + one interval. */
       intervalMs: number;
+      /** Told the pools each round declared lost (metrics). */
+      onSwept?: (pools: string[]) => void;
     },
   ) {}
 
@@ -100,6 +102,7 @@ export class Sweeper {
       await client.query(MARK_LOST_SQL, [pools]);
       await client.query("COMMIT");
       const result = { pools, retrying: tasks.filter((t) => t.status === "retrying").length, failed: failed.length };
+      this.opts.onSwept?.(pools);
       this.log.warn({ ...result, taskIds: tasks.map((t) => t.id) }, "worker pools went silent: their jobs were unlocked and their tasks handed back");
       return result;
     } catch (err) {

@@ -3,7 +3,9 @@ import { run, type Runner, type TaskList, type WorkerEvents } from "graphile-wor
 import type pg from "pg";
 import { graphileLogger } from "../lib/graphile-logger.js";
 import type { Logger } from "../lib/logger.js";
-import { FIRE_TASK, type Scheduler, TICK_CRON_ITEMS, TICK_TASK } from "../modules/schedules/scheduler.js";
+import type { Metrics } from "../ops/metrics.js";
+import { type Fire, FIRE_TASK, type Scheduler, TICK_CRON_ITEMS, TICK_TASK } from "../modules/schedules/scheduler.js";
+import { TurnBatcher } from "../lib/turn-batcher.js";
 import type { TaskTypeRegistry } from "../modules/tasks/task-registry.js";
 import { CANCEL_CHANNEL } from "../modules/tasks/task.service.js";
 import type { PgListener } from "../realtime/pg-listener.js";
@@ -11,9 +13,9 @@ import { TaskCancelledError } from "./abort-reasons.js";
 import { ClaimBatcher } from "./claims.js";
 import { executeTask } from "./execute-task.js";
 import { Heartbeat } from "./heartbeat.js";
+import { PauseGate } from "./pause-gate.js";
 import { ProgressWriter } from "./progress-writer.js";
 import type { TaskServices } from "./services.js";
-import { Sweeper } from "./sweeper.js";
 
 export type WorkerOptions = {
   pool: pg.Pool;
@@ -24,22 +26,24 @@ export type WorkerOptions = {
   scheduler?: Scheduler;
   services: TaskServices;
   log: Logger;
+  metrics?: Metrics;
   concurrency: number;
   progressFlushMs: number;
   /** On stop, how long running tasks may go on before they are aborted (and retried elsewhere). */
   shutdownGraceMs?: number;
-  /** Crash recovery (heartbeat.ts, sweeper.ts): WORKER_HEARTBEAT_MS, WORKER_POOL_GRACE_SECONDS and the release. */
-  pools?: { heartbeatMs: number; graceSeconds: number; version: string };
+  /** Crash recovery (heartbeat.ts): WORKER_HEARTBEAT_MS and the release. The sweeper runs in app.ts, in every process. */
+  pools?: { heartbeatMs: number; version: string };
 };
 
-export type Worker = { runner: Runner; poolId: string; writer: ProgressWriter; running: Map<string, AbortController>; sweeper: Sweeper; stop(): Promise<void> };
+export type Worker = { runner: Runner; poolId: string; writer: ProgressWriter; running: Map<string, AbortController>; stop(): Promise<void> };
 
 /** A graphile-worker runner whose jobs are Taskline tasks, with the progress writer and cancel notices around it. */
 export async function startWorker(opts: WorkerOptions): Promise<Worker> {
   const { pool, listener, registry, services, concurrency, progressFlushMs, shutdownGraceMs = 5_000 } = opts;
   const log = opts.log.child({ component: "worker" });
   const running = new Map<string, AbortController>();
-  const writer = new ProgressWriter(pool, log, progressFlushMs);
+  const { metrics } = opts;
+  const writer = new ProgressWriter(pool, log, progressFlushMs, metrics && ((s) => metrics.progressPublishLatency.observe(s)));
   writer.start();
 
   const onNotification = (channel: string, taskId: string) => {
@@ -55,9 +59,17 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
   listener.on("notification", onNotification);
   listener.on("reconnected", onReconnectedSafe);
 
-  const deps = { pool, writer, claims: new ClaimBatcher(pool), services, log, running };
+  const deps = { pool, writer, claims: new ClaimBatcher(pool), services, log, running, metrics };
+  const gate = new PauseGate(pool, listener, log);
+  await gate.start();
   const taskList: TaskList = {};
-  for (const type of registry.list()) taskList[type.name] = (payload, helpers) => executeTask(type, payload, helpers, deps);
+  for (const type of registry.list()) {
+    taskList[type.name] = async (payload, helpers) => {
+      const { paused, queue } = await gate.pausedQueueOrType(helpers.job);
+      if (paused && (await gate.defer(helpers.job, queue))) return;
+      return executeTask(type, payload, helpers, deps);
+    };
+  }
   const { scheduler } = opts;
   if (scheduler) {
     // `now` in the payload lets tests replay simulated minutes through real workers; the crontab sends none.
@@ -65,9 +77,11 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
       const now = (payload as { now?: string } | null)?.now;
       await scheduler.tick(now ? new Date(now) : undefined);
     };
+    // Fire jobs come due together (every per-minute schedule at :00): those started in one turn share a transaction.
+    const fires = new TurnBatcher((batch: Fire[]) => scheduler.fireMany(batch));
     taskList[FIRE_TASK] = async (payload) => {
       const { scheduleId, fireAt } = payload as { scheduleId: string; fireAt: string };
-      await scheduler.fire(scheduleId, new Date(fireAt));
+      await fires.add({ scheduleId, fireAt: new Date(fireAt) });
     };
   }
 
@@ -98,7 +112,7 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
     },
   });
   if (!poolId) throw new Error("graphile-worker started no worker pool (no pool:create event); check its version");
-  const { heartbeatMs = 5_000, graceSeconds = 30, version = "unknown" } = opts.pools ?? {};
+  const { heartbeatMs = 5_000, version = "unknown" } = opts.pools ?? {};
   // Registered right after run(): a crash in between leaves jobs locked by a pool the sweeper does not know (rare;
   // graphile-worker's 4-hour unlock still applies to them).
   const heartbeat = new Heartbeat(pool, { id: poolId, concurrency, taskTypes: Object.keys(taskList), version }, log, heartbeatMs);
@@ -106,8 +120,6 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
     await runner.stop();
     throw new Error("Registering the worker pool failed; is the WorkerPools migration applied?", { cause: err });
   });
-  const sweeper = new Sweeper(pool, services.workerUtils, log, { graceSeconds, intervalMs: Math.min(heartbeatMs, graceSeconds * 1000) });
-  sweeper.start();
   log.info({ concurrency, poolId, taskTypes: Object.keys(taskList) }, "worker started");
 
   return {
@@ -115,11 +127,10 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
     poolId,
     writer,
     running,
-    sweeper,
     async stop() {
       listener.off("notification", onNotification);
       listener.off("reconnected", onReconnectedSafe);
-      await sweeper.stop();
+      gate.stop();
       // Beats go on while running tasks finish (the shutdown grace may be longer than the pool grace).
       await runner.stop().catch((err) => {
         heartbeat.halt();

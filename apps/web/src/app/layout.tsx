@@ -9,6 +9,8 @@ export function Layout() {
   const { liveEpoch } = useAuth();
   const isAdmin = useCan("admin");
   const canReadSchedules = useCan("schedules:read");
+  const canReadRecruiting = useCan("recruiting:read");
+  const canReadDevices = useCan("devices:read");
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -32,6 +34,35 @@ export function Layout() {
           <NavLink to="/credits" className="nav__link">
             Credits
           </NavLink>
+          {canReadRecruiting ? (
+            <>
+              <NavLink to="/interviews" className="nav__link">
+                Interviews
+              </NavLink>
+              <NavLink to="/reports" className="nav__link">
+                Reports
+              </NavLink>
+              <NavLink to="/exports" className="nav__link">
+                Exports
+              </NavLink>
+              <NavLink to="/ats/sources" className="nav__link">
+                ATS sync
+              </NavLink>
+            </>
+          ) : null}
+          {canReadDevices ? (
+            <>
+              <NavLink to="/devices" className="nav__link">
+                Devices
+              </NavLink>
+              <NavLink to="/employees" className="nav__link">
+                Employees
+              </NavLink>
+              <NavLink to="/attendance" className="nav__link">
+                Attendance
+              </NavLink>
+            </>
+          ) : null}
           {canReadSchedules ? (
             <NavLink to="/schedules" className="nav__link">
               Schedules
@@ -39,6 +70,9 @@ export function Layout() {
           ) : null}
           {isAdmin ? (
             <>
+              <NavLink to="/admin/operations" className="nav__link">
+                Operations
+              </NavLink>
               <NavLink to="/admin/users" className="nav__link">
                 Users
               </NavLink>
@@ -47,6 +81,12 @@ export function Layout() {
               </NavLink>
               <NavLink to="/admin/settings" className="nav__link">
                 Settings
+              </NavLink>
+              <NavLink to="/admin/outbox" className="nav__link">
+                Outbox
+              </NavLink>
+              <NavLink to="/admin/webhooks" className="nav__link">
+                Webhooks
               </NavLink>
             </>
           ) : null}

@@ -7,11 +7,17 @@ import { Layout } from "./layout";
 import { RequireScope } from "./require-scope";
 import { AccountPasswordRoute } from "./routes/account-password";
 import { AdminAuditLogRoute } from "./routes/admin-audit-log";
+import { AdminOutboxRoute } from "./routes/admin-outbox";
+import { AdminOperationsRoute } from "./routes/admin-operations";
 import { AdminUsersRoute } from "./routes/admin-users";
 import { ApiKeysRoute } from "./routes/api-keys";
+import { ExportsRoute } from "./routes/exports";
+import { InterviewsRoute } from "./routes/interviews";
 import { JobPostingRoute } from "./routes/job-posting";
 import { JobPostingsRoute } from "./routes/job-postings";
 import { NotFoundRoute } from "./routes/not-found";
+import { ReportRoute } from "./routes/report";
+import { ReportsRoute } from "./routes/reports";
 import { SchedulesRoute } from "./routes/schedules";
 import { SignInRoute } from "./routes/sign-in";
 import { TaskRoute } from "./routes/task";
@@ -19,6 +25,12 @@ import { TasksRoute } from "./routes/tasks";
 import { CreditsRoute } from "./routes/credits";
 import { MyTasksRoute } from "./routes/my-tasks";
 import { AdminAiSettingsRoute } from "./routes/admin-ai-settings";
+import { SourcesPage } from "@/features/ats/components/sources-page";
+import { SyncHistoryPage } from "@/features/ats/components/sync-history-page";
+import { WebhooksPage } from "@/features/webhooks/components/webhooks-page";
+import { AttendancePage } from "@/features/devices/components/attendance-page";
+import { DevicesPage } from "@/features/devices/components/devices-page";
+import { EmployeesPage } from "@/features/devices/components/employees-page";
 
 const router = createBrowserRouter([
   { path: "sign-in", element: <SignInRoute /> },
@@ -42,6 +54,41 @@ const router = createBrowserRouter([
           </RequireScope>
         ),
       },
+      {
+        path: "interviews",
+        element: (
+          <RequireScope scope="recruiting:read">
+            <InterviewsRoute />
+          </RequireScope>
+        ),
+      },
+      {
+        path: "reports",
+        element: (
+          <RequireScope scope="recruiting:read">
+            <ReportsRoute />
+          </RequireScope>
+        ),
+      },
+      {
+        path: "reports/:reportId",
+        element: (
+          <RequireScope scope="recruiting:read">
+            <ReportRoute />
+          </RequireScope>
+        ),
+      },
+      {
+        path: "exports",
+        element: (
+          <RequireScope scope="recruiting:read">
+            <ExportsRoute />
+          </RequireScope>
+        ),
+      },
+      { path: "devices", element: <RequireScope scope="devices:read"><DevicesPage /></RequireScope> },
+      { path: "employees", element: <RequireScope scope="devices:read"><EmployeesPage /></RequireScope> },
+      { path: "attendance", element: <RequireScope scope="devices:read"><AttendancePage /></RequireScope> },
       { path: "api-keys", element: <ApiKeysRoute /> },
       { path: "credits", element: <CreditsRoute /> },
       { path: "my-tasks", element: <MyTasksRoute /> },
@@ -50,6 +97,16 @@ const router = createBrowserRouter([
         element: (
           <RequireScope scope="admin">
             <AdminAiSettingsRoute />
+          </RequireScope>
+        ),
+      },
+      { path: "ats/sources", element: <SourcesPage /> },
+      { path: "ats/history", element: <SyncHistoryPage /> },
+      {
+        path: "admin/webhooks",
+        element: (
+          <RequireScope scope="admin">
+            <WebhooksPage />
           </RequireScope>
         ),
       },
@@ -63,10 +120,26 @@ const router = createBrowserRouter([
         ),
       },
       {
+        path: "admin/operations",
+        element: (
+          <RequireScope scope="admin">
+            <AdminOperationsRoute />
+          </RequireScope>
+        ),
+      },
+      {
         path: "admin/audit-log",
         element: (
           <RequireScope scope="admin">
             <AdminAuditLogRoute />
+          </RequireScope>
+        ),
+      },
+      {
+        path: "admin/outbox",
+        element: (
+          <RequireScope scope="admin">
+            <AdminOutboxRoute />
           </RequireScope>
         ),
       },

@@ -71,6 +71,8 @@ export function createApolloClient(): ApolloClient {
             tasks: connection(["filter"]),
             jobPostings: connection(false),
             auditLog: connection(["action"]),
+            reports: connection(false),
+            outbox: connection(["status"]),
             // A task or posting already in the cache (from a list, a mutation) renders at once.
             task: { read: (existing, { args, toReference }) => existing ?? toReference({ __typename: "Task", id: args?.id }) },
             jobPosting: {

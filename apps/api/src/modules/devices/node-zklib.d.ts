@@ -60,6 +60,14 @@ declare module "node-zklib" {
     sessionId: number | null;
     replyId: number;
     createSocket(cbError?: (error: Error) => void, cbClose?: (type: string) => void): Promise<Socket>;
+    /** CMD_CONNECT on the open socket; the session id comes from its reply. */
+    connect(): Promise<boolean>;
+    freeData(): Promise<Buffer>;
+    /**
+     * The chunked read behind getUsers/getAttendances: `request` is the 11-byte DATA_WRRQ payload. Resolves the raw
+     * dataset (`u32 size | records`); `err` set means it ended early and `data` is partial.
+     */
+    readWithBuffer(request: Buffer, progress?: (received: number, total: number) => void): Promise<{ data: Buffer; err?: Error | null }>;
   }
 
   export default class ZKLib {

@@ -1,3 +1,4 @@
+import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import type { CandidateProfileType } from "./candidate-profile.type.js";
 import type { GithubProfile } from "./github-client.js";
@@ -52,15 +53,30 @@ export class EnrichmentService {
     );
   }
 
-  async profileOf(candidateId: string): Promise<CandidateProfileType | null> {
-    const [row] = await this.ds.query(`SELECT links, github, enriched_at, last_error FROM candidate_profile WHERE candidate_id = $1`, [candidateId]);
-    if (!row) return null;
-    const links = row.links as Partial<ProfileLinks>;
-    return {
-      links: { github: links.github ?? null, linkedin: links.linkedin ?? null, website: links.website ?? null },
-      github: row.github ?? null,
-      enrichedAt: row.enriched_at,
-      lastError: row.last_error,
-    };
+  /** One query for all the candidates of a page (lookups made in one tick are batched; nothing is cached). */
+  profileOf(candidateId: string): Promise<CandidateProfileType | null> {
+    return this.profiles.load(candidateId);
   }
+
+  private readonly profiles = new DataLoader<string, CandidateProfileType | null>(
+    async (ids) => {
+      const rows: Array<Record<string, any>> = await this.ds.query(
+        `SELECT candidate_id, links, github, enriched_at, last_error FROM candidate_profile WHERE candidate_id = ANY($1::uuid[])`,
+        [[...ids]],
+      );
+      const byId = new Map(rows.map((row) => [row.candidate_id as string, profileFromRow(row)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+    { cache: false },
+  );
+}
+
+function profileFromRow(row: Record<string, any>): CandidateProfileType {
+  const links = row.links as Partial<ProfileLinks>;
+  return {
+    links: { github: links.github ?? null, linkedin: links.linkedin ?? null, website: links.website ?? null },
+    github: row.github ?? null,
+    enrichedAt: row.enriched_at,
+    lastError: row.last_error,
+  };
 }

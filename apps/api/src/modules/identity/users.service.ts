@@ -1,4 +1,5 @@
-import type { DataSource } from "typeorm";
+import DataLoader from "dataloader";
+import { In, type DataSource } from "typeorm";
 import { BadUserInputError, ForbiddenError, NotFoundError } from "../../graphql/errors.js";
 import { PgCode } from "../../lib/errors.js";
 import { isEmail, isUuid } from "../../lib/validate.js";
@@ -13,6 +14,19 @@ import type { Viewer } from "./viewer.js";
 
 /** Admins manage users; every change ends the user's live connections so the new rights apply at once. */
 export class UsersService {
+  /**
+   * A page of 100 tasks asks for up to 100 `createdBy` users: lookups made in one tick go out as one query. Batching
+   * only, no cache: a subscription's context lives as long as its connection, and a cache would serve stale names.
+   */
+  private readonly byId = new DataLoader<string, User | null>(
+    async (ids) => {
+      const users = await this.ds.getRepository(User).findBy({ id: In([...ids]) });
+      const found = new Map(users.map((u) => [u.id, u]));
+      return ids.map((id) => found.get(id) ?? null);
+    },
+    { cache: false },
+  );
+
   constructor(
     private readonly ds: DataSource,
     private readonly auth: AuthService,
@@ -24,7 +38,7 @@ export class UsersService {
   }
 
   async get(id: string): Promise<User | null> {
-    return isUuid(id) ? this.ds.getRepository(User).findOneBy({ id }) : null;
+    return isUuid(id) ? this.byId.load(id) : null;
   }
 
   async create(actor: Viewer, input: { email: string; name: string; role: Role; password?: string | null }, meta: RequestMeta): Promise<{ user: User; temporaryPassword: string | null }> {

@@ -21,3 +21,19 @@ export class ScheduleInterviewInput {
   @Field(() => String, { nullable: true, description: "http(s) only." })
   link?: string | null;
 }
+
+/** What a reschedule may change; the candidate and posting stay (another candidate is another interview). */
+@InputType("UpdateInterviewInput")
+export class UpdateInterviewInput {
+  @Field(() => DateTime, { nullable: true, description: "Must be in the future. A new time sends both reminders again." })
+  startsAt?: Date | null;
+
+  @Field(() => [String], { nullable: true, description: "1 to 20 addresses; each gets the reminders." })
+  interviewerEmails?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: "Empty or null clears it." })
+  location?: string | null;
+
+  @Field(() => String, { nullable: true, description: "http(s) only. Empty or null clears it." })
+  link?: string | null;
+}

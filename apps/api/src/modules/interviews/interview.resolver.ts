@@ -4,7 +4,7 @@ import { DateTime } from "../../graphql/scalars.js";
 import { Candidate } from "../recruiting/candidate.entity.js";
 import { JobPosting } from "../recruiting/job-posting.entity.js";
 import { Interview } from "./interview.entity.js";
-import { ScheduleInterviewInput } from "./interview.inputs.js";
+import { ScheduleInterviewInput, UpdateInterviewInput } from "./interview.inputs.js";
 
 @Resolver(() => Interview)
 export class InterviewResolver {
@@ -24,6 +24,14 @@ export class InterviewResolver {
   async scheduleInterview(@Arg("input", () => ScheduleInterviewInput) input: ScheduleInterviewInput, @Ctx() ctx: Context) {
     const interview = await ctx.app.interviews.schedule(input, viewerOf(ctx).userId);
     await ctx.app.audit.record(ctx.viewer, "INTERVIEW_SCHEDULED", { type: "Interview", id: interview.id }, { candidateId: interview.candidateId, startsAt: interview.startsAt }, ctx.meta.ip);
+    return interview;
+  }
+
+  @Authorized("recruiting:write")
+  @Mutation(() => Interview, { description: "Reschedules an interview: only the fields given change; a new time sends both reminders again." })
+  async updateInterview(@Arg("id", () => ID) id: string, @Arg("input", () => UpdateInterviewInput) input: UpdateInterviewInput, @Ctx() ctx: Context) {
+    const interview = await ctx.app.interviews.update(id, input);
+    await ctx.app.audit.record(ctx.viewer, "INTERVIEW_UPDATED", { type: "Interview", id }, { startsAt: interview.startsAt, changed: Object.keys(input).filter((k) => input[k as keyof UpdateInterviewInput] !== undefined) }, ctx.meta.ip);
     return interview;
   }
 

@@ -6,7 +6,7 @@ import { Candidate } from "../recruiting/candidate.entity.js";
 import type { Clock } from "../schedules/clock.js";
 import { isUuid } from "../../lib/validate.js";
 import { type Interview, interviewFromRow } from "./interview.entity.js";
-import type { ScheduleInterviewInput } from "./interview.inputs.js";
+import type { ScheduleInterviewInput, UpdateInterviewInput } from "./interview.inputs.js";
 
 export const MAX_INTERVIEWERS = 20;
 /** A list is a calendar view, not an export: the newest client asks for a range. */
@@ -52,16 +52,10 @@ export class InterviewService {
   async schedule(input: ScheduleInterviewInput, createdBy: string | null): Promise<Interview> {
     if (!isUuid(input.candidateId)) throw new BadUserInputError("candidateId is not a candidate's id", { field: "candidateId" });
     if (!isUuid(input.jobPostingId)) throw new BadUserInputError("jobPostingId is not a job posting's id", { field: "jobPostingId" });
-    const startsAt = new Date(input.startsAt);
-    if (Number.isNaN(startsAt.getTime()) || startsAt <= this.clock.now()) throw new BadUserInputError("startsAt must be in the future", { field: "startsAt" });
-    const interviewers = emails.safeParse(input.interviewerEmails);
-    if (!interviewers.success) {
-      throw new BadUserInputError(`interviewerEmails needs 1-${MAX_INTERVIEWERS} valid addresses: ${interviewers.error.issues.map((i) => i.message).join("; ")}`, { field: "interviewerEmails" });
-    }
+    const startsAt = this.futureStart(input.startsAt);
+    const interviewers = interviewerEmails(input.interviewerEmails);
     const location = optionalText(input.location, "location", 500);
-    const link = optionalText(input.link, "link", 2_000);
-    // Only http(s): the link goes into emails, and a javascript: URL must never become one.
-    if (link && !/^https?:\/\/\S+$/i.test(link)) throw new BadUserInputError("link must be an http(s) URL", { field: "link" });
+    const link = optionalLink(input.link);
 
     const [candidate] = await this.ds.query(`SELECT job_posting_id FROM candidate WHERE id = $1`, [input.candidateId]);
     if (!candidate) throw new BadUserInputError(`Candidate ${input.candidateId} does not exist`, { field: "candidateId" });
@@ -70,7 +64,7 @@ export class InterviewService {
       const [row] = await this.ds.query(
         `INSERT INTO interview (candidate_id, job_posting_id, starts_at, interviewer_emails, location, link, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-        [input.candidateId, input.jobPostingId, startsAt, [...new Set(interviewers.data)], location, link, createdBy],
+        [input.candidateId, input.jobPostingId, startsAt, interviewers, location, link, createdBy],
       );
       return interviewFromRow(row);
     } catch (err) {
@@ -78,6 +72,41 @@ export class InterviewService {
       if ((err as { code?: string }).code === PgCode.FOREIGN_KEY_VIOLATION) throw new BadUserInputError("The candidate or job posting no longer exists", { field: "candidateId" });
       throw err;
     }
+  }
+
+  /**
+   * Reschedules: only the fields given change (null or "" clears location and link). A new start time clears both
+   * reminder stamps, so the reminders go out again for the new time; the row lock the UPDATE takes orders it with a
+   * reminder run's claim, which re-checks the window. A cancelled interview stays cancelled.
+   */
+  async update(id: string, input: UpdateInterviewInput): Promise<Interview> {
+    const current = await this.get(id);
+    if (!current) throw new NotFoundError("Interview", id);
+    if (current.cancelledAt) throw new BadUserInputError("The interview is cancelled; schedule a new one instead", { field: "id" });
+    const startsAt = input.startsAt != null ? this.futureStart(input.startsAt) : null;
+    const interviewers = input.interviewerEmails != null ? interviewerEmails(input.interviewerEmails) : null;
+    const location = input.location !== undefined ? optionalText(input.location, "location", 500) : undefined;
+    const link = input.link !== undefined ? optionalLink(input.link) : undefined;
+    const [[row]] = await this.ds.query(
+      `UPDATE interview SET
+         reminder_24h_sent_at = CASE WHEN $2::timestamptz IS NOT NULL AND $2::timestamptz <> starts_at THEN NULL ELSE reminder_24h_sent_at END,
+         reminder_1h_sent_at = CASE WHEN $2::timestamptz IS NOT NULL AND $2::timestamptz <> starts_at THEN NULL ELSE reminder_1h_sent_at END,
+         starts_at = coalesce($2::timestamptz, starts_at),
+         interviewer_emails = coalesce($3::text[], interviewer_emails),
+         location = CASE WHEN $4 THEN $5 ELSE location END,
+         link = CASE WHEN $6 THEN $7 ELSE link END,
+         updated_at = now()
+       WHERE id = $1 AND cancelled_at IS NULL RETURNING *`,
+      [id, startsAt, interviewers, location !== undefined, location ?? null, link !== undefined, link ?? null],
+    );
+    if (!row) throw new BadUserInputError("The interview is cancelled; schedule a new one instead", { field: "id" });
+    return interviewFromRow(row);
+  }
+
+  private futureStart(value: Date | string): Date {
+    const startsAt = new Date(value);
+    if (Number.isNaN(startsAt.getTime()) || startsAt <= this.clock.now()) throw new BadUserInputError("startsAt must be in the future", { field: "startsAt" });
+    return startsAt;
   }
 
   /** Cancelled interviews stay (history) but get no reminders. Cancelling twice returns the same row. */
@@ -88,6 +117,21 @@ export class InterviewService {
     if (!row) throw new NotFoundError("Interview", id);
     return interviewFromRow(row);
   }
+}
+
+function interviewerEmails(value: string[]): string[] {
+  const parsed = emails.safeParse(value);
+  if (!parsed.success) {
+    throw new BadUserInputError(`interviewerEmails needs 1-${MAX_INTERVIEWERS} valid addresses: ${parsed.error.issues.map((i) => i.message).join("; ")}`, { field: "interviewerEmails" });
+  }
+  return [...new Set(parsed.data)];
+}
+
+function optionalLink(value: string | null | undefined): string | null {
+  const link = optionalText(value, "link", 2_000);
+  // Only http(s): the link goes into emails, and a javascript: URL must never become one.
+  if (link && !/^https?:\/\/\S+$/i.test(link)) throw new BadUserInputError("link must be an http(s) URL", { field: "link" });
+  return link;
 }
 
 function optionalText(value: string | null | undefined, field: string, max: number): string | null {

@@ -32,6 +32,10 @@ export const DEFAULT_SCHEDULES: DefaultSchedule[] = [
   // A run stopped by GitHub's rate limit leaves the rest pending: the next day's run continues.
   { key: "schedule:resume_enrichment", name: "Resume enrichment", taskType: "recruiting.enrich_candidates", cron: "0 9 * * *" },
   { key: "schedule:candidate_export", name: "Candidate export sync", taskType: "recruiting.export_candidates", cron: "*/30 * * * *" },
+  // 02:15: hired candidates whose sync failed or changed during the day reach the ATS sources overnight.
+  { key: "schedule:ats_sync_pending", name: "ATS sync of pending candidates", taskType: "ats.sync_pending", cron: "15 2 * * *" },
+  // 02:15: a quiet hour at most sites; one download per enabled device, each in its device's queue.
+  { key: "schedule:device_attendance", name: "Nightly attendance download", taskType: "devices.download_all_attendance", cron: "15 2 * * *" },
 ];
 
 export type SeedDeps = { ds: DataSource; registry: TaskTypeRegistry; audit: AuditService; clock: Clock; log: Logger };

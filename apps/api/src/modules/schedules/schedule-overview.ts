@@ -52,6 +52,8 @@ export class SchedulerOverview {
     description: "When a worker last ran the per-minute tick (graphile-worker's crontab bookkeeping); older than a few minutes means no worker is scheduling.",
   })
   lastTickAt!: Date | null;
+  @Field(() => Int, { description: "Worker processes heartbeating now; with none, fires wait in the queue." })
+  workerPoolsAlive!: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -85,6 +87,7 @@ export async function schedulerOverview(ds: DataSource, clock: Clock, nextCount:
   const [{ skipped }] = await ds.query(`SELECT count(*)::int AS skipped FROM schedule_skipped_fire WHERE fire_at >= $1`, [since]);
   const finished = t.completed + t.failed;
   const [tick] = await ds.query(`SELECT last_execution FROM graphile_worker._private_known_crontabs WHERE identifier = $1`, [TICK_TASK]);
+  const [{ alive }] = await ds.query(`SELECT count(*)::int AS alive FROM worker_pool WHERE stopped_at IS NULL AND lost_at IS NULL`);
 
   return Object.assign(new SchedulerOverview(), {
     schedules: schedules.length,
@@ -102,5 +105,6 @@ export async function schedulerOverview(ds: DataSource, clock: Clock, nextCount:
       successRate: finished ? t.completed / finished : null,
     }),
     lastTickAt: tick?.last_execution ?? null,
+    workerPoolsAlive: alive,
   });
 }

@@ -1,6 +1,7 @@
 import { parseCronItems } from "graphile-worker";
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource } from "typeorm";
 import { GraphQLError } from "graphql";
+import { PgCode, pgCodeOf } from "../../lib/errors.js";
 import type { Logger } from "../../lib/logger.js";
 import type { Task } from "../tasks/task.entity.js";
 import type { TaskService } from "../tasks/task.service.js";
@@ -44,6 +45,9 @@ const ENQUEUE_FIRES_SQL = `
   SELECT (SELECT count(*) FROM jobs)::int AS jobs, (SELECT count(*) FROM moved)::int AS moved`;
 
 export type TickResult = { schedules: number; enqueued: number };
+
+export type Fire = { scheduleId: string; fireAt: Date };
+export type FireOptions = { manual?: boolean; force?: boolean };
 
 export type FireOutcome =
   | { kind: "started"; task: Task }
@@ -115,44 +119,105 @@ export class Scheduler {
 
   /**
    * One fire: a task of the schedule's type, unless the schedule is gone or paused, or the overlap policy skips
-   * it. The schedule row is locked meanwhile, so fires of one schedule and a pause never interleave, and the
-   * overlap check sees every task an earlier fire made. `manual` (triggerSchedule) fires paused schedules too;
-   * `force` ignores the overlap policy.
+   * it. `manual` (triggerSchedule) fires paused schedules too and reports a payload that no longer validates as an
+   * error; `force` ignores the overlap policy.
    */
-  async fire(scheduleId: string, fireAt: Date, opts: { manual?: boolean; force?: boolean } = {}): Promise<FireOutcome> {
-    return this.ds.transaction(async (m) => {
-      const [row] = await m.query(`SELECT * FROM schedule WHERE id = $1 FOR NO KEY UPDATE`, [scheduleId]);
-      if (!row) return { kind: "gone" } as const;
-      const s = scheduleFromRow(row);
-      if (s.paused && !opts.manual) return { kind: "paused" } as const;
-      if (s.overlapPolicy === OverlapPolicy.SKIP && !opts.force) {
-        const [busy] = await m.query(`SELECT id, status FROM task WHERE schedule_id = $1 AND status = ANY($2) AND fire_at <> $3 LIMIT 1`, [s.id, ACTIVE_STATUSES, fireAt]);
-        if (busy) {
-          const reason = `Task ${busy.id} of this schedule is still ${String(busy.status).toUpperCase()}`;
-          if (!opts.manual) await recordSkip(m, s.id, fireAt, reason);
-          return { kind: "skipped", reason, busyTaskId: busy.id } as const;
-        }
+  async fire(scheduleId: string, fireAt: Date, opts: FireOptions = {}): Promise<FireOutcome> {
+    const [outcome] = await this.fireMany([{ scheduleId, fireAt }], opts);
+    return outcome!;
+  }
+
+  /**
+   * Many fires in one transaction (the worker hands over the fire jobs it started together; a minute of 10,000
+   * per-minute schedules is 10,000 fires due at one instant). The schedule rows are locked meanwhile, in id order
+   * as the tick locks them, so fires of one schedule and a pause never interleave and the overlap check sees every
+   * task an earlier fire made. Outcomes come back in the order of `fires`.
+   */
+  async fireMany(fires: Fire[], opts: FireOptions = {}): Promise<FireOutcome[]> {
+    if (!fires.length) return [];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.fireManyOnce(fires, opts);
+      } catch (err) {
+        // A deadlock victim rolled back entirely, so running it again is safe; seen under bursts of thousands of
+        // fires (Postgres picks a victim among fire batches and the tick). Anything else is the fire job's to retry.
+        if (pgCodeOf(err) !== PgCode.DEADLOCK_DETECTED || attempt >= 3) throw err;
+        this.log.debug({ fires: fires.length, attempt }, "fire batch chosen as deadlock victim; running it again");
       }
-      return this.startTask(m, s, fireAt, opts.manual ?? false);
+    }
+  }
+
+  private fireManyOnce(fires: Fire[], opts: FireOptions): Promise<FireOutcome[]> {
+    return this.ds.transaction(async (m) => {
+      const ids = [...new Set(fires.map((f) => f.scheduleId))];
+      const rows: Record<string, any>[] = await m.query(`SELECT * FROM schedule WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [ids]);
+      const schedules = new Map(rows.map((r) => [r.id as string, scheduleFromRow(r)]));
+      const overlapChecked = opts.force ? [] : ids.filter((id) => schedules.get(id)?.overlapPolicy === OverlapPolicy.SKIP);
+      const active = new Map<string, Array<{ id: string; status: string; fireAt: number | undefined }>>();
+      if (overlapChecked.length) {
+        const busy: Array<{ schedule_id: string; id: string; status: string; fire_at: Date | null }> = await m.query(
+          `SELECT schedule_id, id, status, fire_at FROM task WHERE schedule_id = ANY($1::uuid[]) AND status = ANY($2)`,
+          [overlapChecked, ACTIVE_STATUSES],
+        );
+        for (const b of busy) active.set(b.schedule_id, [...(active.get(b.schedule_id) ?? []), { id: b.id, status: b.status, fireAt: b.fire_at?.getTime() }]);
+      }
+
+      const outcomes: Array<FireOutcome | undefined> = new Array(fires.length);
+      const skips: Array<{ scheduleId: string; fireAt: Date; reason: string }> = [];
+      const toStart: Array<{ index: number; type: string; payload: unknown; scheduleId: string; fireAt: Date }> = [];
+      // Earliest first: of a catch-up burst of one SKIP schedule, the first fire starts and makes the rest wait.
+      const byTime = fires.map((_, i) => i).sort((a, b) => fires[a]!.fireAt.getTime() - fires[b]!.fireAt.getTime());
+      const startedBy = new Map<number, number>(); // skipped fire -> index of the fire of this batch that busies it
+      for (const i of byTime) {
+        const { scheduleId, fireAt } = fires[i]!;
+        const s = schedules.get(scheduleId);
+        if (!s) {
+          outcomes[i] = { kind: "gone" };
+          continue;
+        }
+        if (s.paused && !opts.manual) {
+          outcomes[i] = { kind: "paused" };
+          continue;
+        }
+        const busy = overlapChecked.includes(s.id) ? active.get(s.id)?.find((t) => t.fireAt !== fireAt.getTime()) : undefined;
+        if (busy) {
+          if (busy.id.startsWith("#")) startedBy.set(i, Number(busy.id.slice(1)));
+          else outcomes[i] = this.skipped(skips, s.id, fireAt, `Task ${busy.id} of this schedule is still ${busy.status.toUpperCase()}`, busy.id, opts);
+          continue;
+        }
+        let payload: unknown;
+        try {
+          payload = this.tasks.parseFirePayload(s.taskType, s.payload);
+        } catch (err) {
+          // The task type is gone or its payload schema changed since the schedule was saved: no retry can fix that.
+          if (opts.manual || !(err instanceof GraphQLError)) throw err;
+          this.log.warn({ scheduleId: s.id, reason: err.message }, "schedule fire skipped");
+          outcomes[i] = this.skipped(skips, s.id, fireAt, `Could not start: ${err.message}`, undefined, opts);
+          continue;
+        }
+        toStart.push({ index: i, type: s.taskType, payload, scheduleId: s.id, fireAt });
+        active.set(s.id, [...(active.get(s.id) ?? []), { id: `#${i}`, status: "pending", fireAt: fireAt.getTime() }]);
+      }
+
+      const started = await this.tasks.enqueueFires(toStart, m);
+      toStart.forEach((f, k) => (outcomes[f.index] = { kind: "started", task: started[k]! }));
+      for (const [i, by] of startedBy) {
+        const task = (outcomes[by] as { task: Task }).task;
+        outcomes[i] = this.skipped(skips, fires[i]!.scheduleId, fires[i]!.fireAt, `Task ${task.id} of this schedule is still PENDING`, task.id, opts);
+      }
+      if (skips.length) {
+        await m.query(
+          `INSERT INTO schedule_skipped_fire (schedule_id, fire_at, reason) SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) ON CONFLICT DO NOTHING`,
+          [skips.map((k) => k.scheduleId), skips.map((k) => k.fireAt), skips.map((k) => k.reason)],
+        );
+      }
+      return outcomes as FireOutcome[];
     });
   }
 
-  private async startTask(m: EntityManager, s: Schedule, fireAt: Date, manual: boolean): Promise<FireOutcome> {
-    try {
-      // Scheduled work is the system's, not a user's: shared, so everyone who may read tasks sees it.
-      const task = await this.tasks.enqueue(s.taskType, s.payload, { scheduleId: s.id, fireAt, visibility: "shared" }, m);
-      return { kind: "started", task };
-    } catch (err) {
-      // The task type is gone or its payload schema changed since the schedule was saved: no retry can fix that.
-      if (manual || !(err instanceof GraphQLError)) throw err;
-      const reason = `Could not start: ${err.message}`;
-      this.log.warn({ scheduleId: s.id, reason }, "schedule fire skipped");
-      await recordSkip(m, s.id, fireAt, reason);
-      return { kind: "skipped", reason };
-    }
+  /** A skipped fire; recorded as the schedule's last fire unless it was a manual trigger (which reports it). */
+  private skipped(skips: Array<{ scheduleId: string; fireAt: Date; reason: string }>, scheduleId: string, fireAt: Date, reason: string, busyTaskId: string | undefined, opts: FireOptions): FireOutcome {
+    if (!opts.manual) skips.push({ scheduleId, fireAt, reason });
+    return { kind: "skipped", reason, busyTaskId };
   }
-}
-
-async function recordSkip(m: EntityManager, scheduleId: string, fireAt: Date, reason: string): Promise<void> {
-  await m.query(`INSERT INTO schedule_skipped_fire (schedule_id, fire_at, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [scheduleId, fireAt, reason]);
 }

@@ -60,6 +60,25 @@ const RETRY_SQL = `
   SELECT t.*, (SELECT count(*) FROM j) AS jobs FROM t`;
 
 /**
+ * The tasks of many schedule fires in one statement (a burst of per-minute schedules is thousands at once). As in
+ * ENQUEUE_SQL, a fire that already has its task inserts nothing and adds no job.
+ */
+const ENQUEUE_FIRES_SQL = `
+  WITH t AS (
+    INSERT INTO task (type, payload, max_attempts, queue_name, visibility, schedule_id, fire_at)
+    SELECT * FROM unnest($1::text[], $2::jsonb[], $3::int[], $4::text[], $5::text[], $6::uuid[], $7::timestamptz[])
+    ON CONFLICT (schedule_id, fire_at) DO NOTHING
+    RETURNING *
+  ), j AS (
+    SELECT graphile_worker.add_job(t.type, json_build_object('taskId', t.id), queue_name := t.queue_name,
+      max_attempts := t.max_attempts + $8, job_key := t.id::text, priority := t.priority) AS job
+    FROM t
+  )
+  SELECT t.*, (SELECT count(*) FROM j) AS jobs FROM t`;
+
+export type FireTask = { type: string; payload: unknown; scheduleId: string; fireAt: Date };
+
+/**
  * graphile-worker's own attempts only matter when a worker dies or cannot write a task's outcome: Taskline counts
  * attempts on the task row. These spare job attempts let such a job come back (see worker/execute-task.ts).
  */
@@ -97,6 +116,36 @@ export class TaskService {
       return taskFromRow(existing[0]);
     }
     return taskFromRow(rows[0]);
+  }
+
+  /**
+   * The tasks of schedule fires, shared and at normal priority, in one statement; payloads must be valid already
+   * (`parseFirePayload`). Returns each fire's task, the existing one for a fire that had it.
+   */
+  async enqueueFires(fires: FireTask[], manager: EntityManager): Promise<Task[]> {
+    if (!fires.length) return [];
+    const types = fires.map((f) => this.registry.get(f.type));
+    await manager.query(ENQUEUE_FIRES_SQL, [
+      fires.map((f) => f.type),
+      fires.map((f) => JSON.stringify(f.payload)),
+      types.map((t) => t.maxAttempts),
+      fires.map((f, i) => types[i]!.queue?.(f.payload as never) ?? null),
+      fires.map(() => "shared"),
+      fires.map((f) => f.scheduleId),
+      fires.map((f) => f.fireAt),
+      SPARE_JOB_ATTEMPTS,
+    ]);
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT t.* FROM task t JOIN unnest($1::uuid[], $2::timestamptz[]) AS f (schedule_id, fire_at) USING (schedule_id, fire_at)`,
+      [fires.map((f) => f.scheduleId), fires.map((f) => f.fireAt)],
+    );
+    const byFire = new Map(rows.map((r) => [`${r.schedule_id}|${(r.fire_at as Date).getTime()}`, taskFromRow(r)]));
+    return fires.map((f) => byFire.get(`${f.scheduleId}|${f.fireAt.getTime()}`)!);
+  }
+
+  /** A schedule's payload checked against its task type now (the type or its schema may have changed since). */
+  parseFirePayload(type: string, payload: unknown): unknown {
+    return this.registry.parsePayload(type, payload);
   }
 
   async get(id: string): Promise<Task | null> {

@@ -15,6 +15,7 @@ import { AddCandidatesForm } from "./add-candidates-form";
 import { RankCandidatesButton } from "./rank-candidates-button";
 import { ResumeAnalysisPanel } from "@/features/resume-analysis/components/resume-analysis-panel";
 import { AnalysisTable } from "@/features/resume-analysis/components/analysis-table";
+import { HiringSection } from "@/features/ats/components/hiring-section";
 
 export function JobPostingDetail({ id }: { id: string }) {
   const { data, error, loading, fetchMore } = useJobPosting(id);
@@ -132,6 +133,7 @@ export function JobPostingDetail({ id }: { id: string }) {
         </section>
         {canWrite ? <AddCandidatesForm jobPostingId={posting.id} /> : null}
       </div>
+      <HiringSection jobPostingId={posting.id} />
     </div>
   );
 }

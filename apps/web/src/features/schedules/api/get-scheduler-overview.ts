@@ -11,6 +11,7 @@ export const GetSchedulerOverviewQuery = graphql(`
       running
       paused
       lastTickAt
+      workerPoolsAlive
       nextFires {
         at
         schedule {

@@ -39,6 +39,7 @@ export function SchedulerOverview() {
           {overview.lastTickAt ? `Last tick ${formatRelative(overview.lastTickAt)}` : "No tick yet"}
         </span>
       </div>
+      {overview.workerPoolsAlive === 0 ? <Callout tone="warning">No worker process is running: fires wait in the queue until one starts.</Callout> : null}
       {tickStale && overview.active + overview.running > 0 ? (
         <Callout tone="warning">No worker has run the scheduler tick in the last few minutes; schedules are not firing.</Callout>
       ) : null}
@@ -58,6 +59,10 @@ export function SchedulerOverview() {
         <div className="stat">
           <dt>Paused</dt>
           <dd data-testid="overview-paused">{overview.paused}</dd>
+        </div>
+        <div className="stat">
+          <dt>Worker pools alive</dt>
+          <dd data-testid="overview-pools">{overview.workerPoolsAlive}</dd>
         </div>
         <div className="stat">
           <dt>Fires, last 24 h</dt>

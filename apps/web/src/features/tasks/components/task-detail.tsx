@@ -13,6 +13,7 @@ import { TaskActions } from "./task-actions";
 import { TaskErrors } from "./task-errors";
 import { TaskLivePanel } from "./task-live-panel";
 import { TaskResult } from "./task-result";
+import { AtsSyncResults } from "@/features/ats/components/sync-results";
 
 function LiveNotice({ connection, onResubscribe }: { connection: LiveTaskConnection; onResubscribe: () => void }) {
   switch (connection) {
@@ -115,6 +116,7 @@ export function TaskDetail({ id }: { id: string }) {
           <ErrorBoundary name="Result" resetKey={id}>
             <TaskResult type={task.type} result={task.result} />
           </ErrorBoundary>
+          {task.type.startsWith("ats.sync_") ? <AtsSyncResults taskId={task.id} version={task.version} /> : null}
         </>
       )}
     </div>

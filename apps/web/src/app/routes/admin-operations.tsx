@@ -1,0 +1,5 @@
+import { OperationsPage } from "@/features/operations/components/operations-page";
+
+export function AdminOperationsRoute() {
+  return <OperationsPage />;
+}

@@ -1,0 +1,5 @@
+import { ExportsPage } from "@/features/exports/components/exports-page";
+
+export function ExportsRoute() {
+  return <ExportsPage />;
+}

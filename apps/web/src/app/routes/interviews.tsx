@@ -1,0 +1,5 @@
+import { InterviewsPage } from "@/features/interviews/components/interviews-page";
+
+export function InterviewsRoute() {
+  return <InterviewsPage />;
+}

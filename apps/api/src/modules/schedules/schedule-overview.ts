@@ -58,6 +58,14 @@ export class SchedulerOverview {
 
 const DAY_MS = 86_400_000;
 
+/** The next `count` fires across `schedules` (callers pass the unpaused ones), soonest first. */
+export function upcomingFires(schedules: Schedule[], now: Date, count: number): UpcomingFire[] {
+  return schedules
+    .flatMap((s) => firesAfter(timingOf(s), now, count).map((at) => Object.assign(new UpcomingFire(), { at, schedule: s })))
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .slice(0, count);
+}
+
 /** The dashboard's figures, from the rows (no counters to drift). */
 export async function schedulerOverview(ds: DataSource, clock: Clock, nextCount: number): Promise<SchedulerOverview> {
   const now = clock.now();
@@ -69,10 +77,7 @@ export async function schedulerOverview(ds: DataSource, clock: Clock, nextCount:
   const unpaused = schedules.filter((s) => !s.paused);
   const running = unpaused.filter((s) => busy.has(s.id)).length;
 
-  const nextFires = unpaused
-    .flatMap((s) => firesAfter(timingOf(s), now, nextCount).map((at) => Object.assign(new UpcomingFire(), { at, schedule: s })))
-    .sort((a, b) => a.at.getTime() - b.at.getTime())
-    .slice(0, nextCount);
+  const nextFires = upcomingFires(unpaused, now, nextCount);
 
   const since = new Date(now.getTime() - DAY_MS);
   const [t] = await ds.query(

@@ -152,12 +152,12 @@ export class Scheduler {
       const ids = [...new Set(fires.map((f) => f.scheduleId))];
       const rows: Record<string, any>[] = await m.query(`SELECT * FROM schedule WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [ids]);
       const schedules = new Map(rows.map((r) => [r.id as string, scheduleFromRow(r)]));
-      const overlapChecked = opts.force ? [] : ids.filter((id) => schedules.get(id)?.overlapPolicy === OverlapPolicy.SKIP);
+      const overlapChecked = new Set(opts.force ? [] : ids.filter((id) => schedules.get(id)?.overlapPolicy === OverlapPolicy.SKIP));
       const active = new Map<string, Array<{ id: string; status: string; fireAt: number | undefined }>>();
-      if (overlapChecked.length) {
+      if (overlapChecked.size) {
         const busy: Array<{ schedule_id: string; id: string; status: string; fire_at: Date | null }> = await m.query(
           `SELECT schedule_id, id, status, fire_at FROM task WHERE schedule_id = ANY($1::uuid[]) AND status = ANY($2)`,
-          [overlapChecked, ACTIVE_STATUSES],
+          [[...overlapChecked], ACTIVE_STATUSES],
         );
         for (const b of busy) active.set(b.schedule_id, [...(active.get(b.schedule_id) ?? []), { id: b.id, status: b.status, fireAt: b.fire_at?.getTime() }]);
       }
@@ -179,7 +179,7 @@ export class Scheduler {
           outcomes[i] = { kind: "paused" };
           continue;
         }
-        const busy = overlapChecked.includes(s.id) ? active.get(s.id)?.find((t) => t.fireAt !== fireAt.getTime()) : undefined;
+        const busy = overlapChecked.has(s.id) ? active.get(s.id)?.find((t) => t.fireAt !== fireAt.getTime()) : undefined;
         if (busy) {
           if (busy.id.startsWith("#")) startedBy.set(i, Number(busy.id.slice(1)));
           else outcomes[i] = this.skipped(skips, s.id, fireAt, `Task ${busy.id} of this schedule is still ${busy.status.toUpperCase()}`, busy.id, opts);

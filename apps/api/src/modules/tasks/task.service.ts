@@ -125,7 +125,7 @@ export class TaskService {
   async enqueueFires(fires: FireTask[], manager: EntityManager): Promise<Task[]> {
     if (!fires.length) return [];
     const types = fires.map((f) => this.registry.get(f.type));
-    await manager.query(ENQUEUE_FIRES_SQL, [
+    const inserted: Record<string, unknown>[] = await manager.query(ENQUEUE_FIRES_SQL, [
       fires.map((f) => f.type),
       fires.map((f) => JSON.stringify(f.payload)),
       types.map((t) => t.maxAttempts),
@@ -135,12 +135,18 @@ export class TaskService {
       fires.map((f) => f.fireAt),
       SPARE_JOB_ATTEMPTS,
     ]);
-    const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT t.* FROM task t JOIN unnest($1::uuid[], $2::timestamptz[]) AS f (schedule_id, fire_at) USING (schedule_id, fire_at)`,
-      [fires.map((f) => f.scheduleId), fires.map((f) => f.fireAt)],
-    );
-    const byFire = new Map(rows.map((r) => [`${r.schedule_id}|${(r.fire_at as Date).getTime()}`, taskFromRow(r)]));
-    return fires.map((f) => byFire.get(`${f.scheduleId}|${f.fireAt.getTime()}`)!);
+    const key = (scheduleId: unknown, fireAt: Date) => `${scheduleId}|${fireAt.getTime()}`;
+    const byFire = new Map(inserted.map((r) => [key(r.schedule_id, r.fire_at as Date), taskFromRow(r)]));
+    // A fire that already had its task (a repeated fire job) inserted nothing: read those, and only those.
+    const known = fires.filter((f) => !byFire.has(key(f.scheduleId, f.fireAt)));
+    if (known.length) {
+      const rows: Record<string, unknown>[] = await manager.query(
+        `SELECT t.* FROM task t JOIN unnest($1::uuid[], $2::timestamptz[]) AS f (schedule_id, fire_at) USING (schedule_id, fire_at)`,
+        [known.map((f) => f.scheduleId), known.map((f) => f.fireAt)],
+      );
+      for (const r of rows) byFire.set(key(r.schedule_id, r.fire_at as Date), taskFromRow(r));
+    }
+    return fires.map((f) => byFire.get(key(f.scheduleId, f.fireAt))!);
   }
 
   /** A schedule's payload checked against its task type now (the type or its schema may have changed since). */

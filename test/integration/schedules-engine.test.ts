@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../apps/api/src/modules/schedules/clock.js";
 import { CatchUpPolicy, OverlapPolicy } from "../../apps/api/src/modules/schedules/schedule.entity.js";
-import { FIRE_TASK, TICK_TASK } from "../../apps/api/src/modules/schedules/scheduler.js";
+import { TICK_TASK } from "../../apps/api/src/modules/schedules/scheduler.js";
 import { startApiProcess, startWorkerProcess } from "../support/processes.js";
+import { plannedFires } from "../support/schedules.js";
 import { startTaskline, type TestTaskline } from "../support/taskline.js";
 
 const MIN = 60_000;
@@ -20,17 +21,14 @@ describe("catch-up after downtime", () => {
     await app.close();
   });
 
-  const fireMinutes = async (id: string, t0: number) =>
-    (await app.pool.query(`SELECT run_at FROM graphile_worker.jobs WHERE task_identifier = $1 AND key LIKE $2 ORDER BY run_at`, [FIRE_TASK, `schedule:${id}:%`])).rows.map(
-      (r) => (r.run_at.getTime() - t0) / MIN,
-    );
+  const fireMinutes = async (id: string, t0: number) => (await plannedFires(app.pool, id)).map((r) => (r.run_at.getTime() - t0) / MIN);
 
-  it("skips missed fires with NONE, runs the last one with LATEST, and the most recent up to the cap with ALL", async () => {
+  it.each([OverlapPolicy.SKIP, OverlapPolicy.ALLOW])("skips missed fires with NONE, runs the last one with LATEST, and the most recent up to the cap with ALL (%s)", async (overlapPolicy) => {
     const t0 = floorMinute(Date.now()) - 3 * 60 * MIN;
     clock.set(new Date(t0));
-    const none = await app.services.schedules.create(app.admin, input("none"));
-    const latest = await app.services.schedules.create(app.admin, input("latest", { catchUpPolicy: CatchUpPolicy.LATEST }));
-    const all = await app.services.schedules.create(app.admin, input("all", { catchUpPolicy: CatchUpPolicy.ALL, catchUpCap: 5 }));
+    const none = await app.services.schedules.create(app.admin, input(`none ${overlapPolicy}`, { overlapPolicy }));
+    const latest = await app.services.schedules.create(app.admin, input(`latest ${overlapPolicy}`, { overlapPolicy, catchUpPolicy: CatchUpPolicy.LATEST }));
+    const all = await app.services.schedules.create(app.admin, input(`all ${overlapPolicy}`, { overlapPolicy, catchUpPolicy: CatchUpPolicy.ALL, catchUpCap: 5 }));
 
     // Nobody ticked for an hour.
     clock.set(new Date(t0 + 60 * MIN + 10_000));

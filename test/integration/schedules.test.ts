@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../apps/api/src/modules/schedules/clock.js";
-import { FIRE_TASK } from "../../apps/api/src/modules/schedules/scheduler.js";
+import { plannedFires } from "../support/schedules.js";
 import { collect, startTaskline, type TestTaskline } from "../support/taskline.js";
 
 const SCHEDULE = `id name taskType payload cron intervalSeconds timezone paused status description nextFires(count: 3) version
@@ -18,8 +18,7 @@ describe("the schedule API", () => {
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data.createSchedule;
   };
-  const pendingFires = async (id: string) =>
-    (await app.pool.query(`SELECT key, run_at FROM graphile_worker.jobs WHERE task_identifier = $1 AND key LIKE $2 ORDER BY run_at`, [FIRE_TASK, `schedule:${id}:%`])).rows;
+  const pendingFires = (id: string) => plannedFires(app.pool, id);
 
   beforeAll(async () => {
     app = await startTaskline({ worker: false, clock });
@@ -70,9 +69,9 @@ describe("the schedule API", () => {
     expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
-  it("removes pending fires on pause and does not replay the fires missed while paused on resume", async () => {
+  it.each(["SKIP", "ALLOW"])("removes pending fires on pause and does not replay the fires missed while paused on resume (%s)", async (overlapPolicy) => {
     clock.set(new Date());
-    const s = await create({ cron: "* * * * *", catchUpPolicy: "ALL", catchUpCap: 100 });
+    const s = await create({ cron: "* * * * *", catchUpPolicy: "ALL", catchUpCap: 100, overlapPolicy });
     await app.services.scheduler.tick();
     expect(await pendingFires(s.id)).toHaveLength(1);
 
@@ -90,6 +89,32 @@ describe("the schedule API", () => {
     expect(fires[0].run_at.getTime()).toBeGreaterThan(clock.now().getTime());
     const actions = (await app.pool.query(`SELECT action FROM audit_log WHERE target_id = $1 ORDER BY id`, [s.id])).rows.map((r) => r.action);
     expect(actions).toEqual(["SCHEDULE_CREATED", "SCHEDULE_PAUSED", "SCHEDULE_RESUMED"]);
+    // A fire planned ahead is not the schedule's last fire, nor does it make the schedule RUNNING.
+    const listed = (await app.gql(`query($id: ID!) { schedule(id: $id) { status lastFire { at } } }`, { id: s.id })).data.schedule;
+    expect(listed).toEqual({ status: "ACTIVE", lastFire: null });
+    clock.set(new Date());
+  });
+
+  it("replaces the task planned ahead when the payload changes, and keeps it when only the name does", async () => {
+    clock.set(new Date());
+    const s = await create({ cron: "* * * * *", overlapPolicy: "ALLOW", payload: { steps: 1 } });
+    await app.services.scheduler.tick();
+    const planned = async () => (await app.pool.query(`SELECT id, payload FROM task WHERE schedule_id = $1 AND status = 'pending' AND run_at IS NOT NULL`, [s.id])).rows;
+    const [before] = await planned();
+    expect(before.payload).toMatchObject({ steps: 1 });
+
+    const update = `mutation($id: ID!, $input: UpdateScheduleInput!) { updateSchedule(id: $id, input: $input) { id } }`;
+    await app.gql(update, { id: s.id, input: { name: `renamed ${s.id}` } });
+    expect((await planned()).map((t) => t.id)).toEqual([before.id]);
+
+    await app.gql(update, { id: s.id, input: { payload: { steps: 2 } } });
+    expect(await planned()).toEqual([]);
+    clock.advance(MIN);
+    await app.services.scheduler.tick();
+    const after = await planned();
+    expect(after.length).toBeGreaterThanOrEqual(1);
+    expect(after.every((t) => t.payload.steps === 2)).toBe(true);
+    expect(await pendingFires(s.id)).toHaveLength(after.length);
     clock.set(new Date());
   });
 
@@ -209,6 +234,7 @@ describe("the schedule API", () => {
   it("deletes a schedule with its pending fires and keeps its tasks", async () => {
     const s = await create({ cron: "* * * * *", overlapPolicy: "ALLOW" });
     await app.services.scheduler.tick();
+    expect(await pendingFires(s.id)).toHaveLength(1);
     const task = (await app.gql(`mutation($id: ID!) { triggerSchedule(id: $id) { id } }`, { id: s.id })).data.triggerSchedule;
     await app.gql(`mutation($id: ID!) { deleteSchedule(id: $id) { id } }`, { id: s.id });
     expect(await pendingFires(s.id)).toHaveLength(0);

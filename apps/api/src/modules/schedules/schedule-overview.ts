@@ -71,7 +71,8 @@ export async function schedulerOverview(ds: DataSource, clock: Clock, nextCount:
   const now = clock.now();
   const schedules = (await ds.query(`SELECT * FROM schedule`)).map(scheduleFromRow) as Schedule[];
   const busyRows: Array<{ schedule_id: string }> = await ds.query(
-    `SELECT DISTINCT schedule_id FROM task WHERE schedule_id IS NOT NULL AND status IN ('pending', 'running', 'retrying')`,
+    `SELECT DISTINCT schedule_id FROM task WHERE schedule_id IS NOT NULL AND status IN ('pending', 'running', 'retrying') AND (run_at IS NULL OR run_at <= $1)`,
+    [now],
   );
   const busy = new Set(busyRows.map((r) => r.schedule_id));
   const unpaused = schedules.filter((s) => !s.paused);
@@ -86,8 +87,8 @@ export async function schedulerOverview(ds: DataSource, clock: Clock, nextCount:
        count(*) FILTER (WHERE status = 'failed')::int AS failed,
        count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled,
        count(*) FILTER (WHERE status IN ('pending', 'running', 'retrying'))::int AS in_progress
-     FROM task WHERE fire_at >= $1 AND schedule_id IS NOT NULL`,
-    [since],
+     FROM task WHERE fire_at >= $1 AND fire_at <= $2 AND schedule_id IS NOT NULL`,
+    [since, now],
   );
   const [{ skipped }] = await ds.query(`SELECT count(*)::int AS skipped FROM schedule_skipped_fire WHERE fire_at >= $1`, [since]);
   const finished = t.completed + t.failed;

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import type { DataSource, EntityManager } from "typeorm";
 import { BadUserInputError, NotFoundError, ScheduleBusyError } from "../../graphql/errors.js";
 import { PgCode } from "../../lib/errors.js";
@@ -60,7 +61,10 @@ export class ScheduleService {
     return scheduleFromRow(rows[0]);
   }
 
-  /** A changed timing starts afresh from now: fires already enqueued for the old timing are removed. */
+  /**
+   * A change to when or what the schedule runs (timing, task type, payload, overlap policy) starts afresh from now:
+   * the fires planned ahead for the old one are removed and the next tick plans them anew.
+   */
   async update(viewer: Viewer | null, id: string, input: UpdateScheduleInput): Promise<Schedule> {
     if (input.cron != null && input.intervalSeconds != null) throw new BadUserInputError("Give either a cron expression or an interval, not both", { field: "cron" });
     return this.ds.transaction(async (m) => {
@@ -72,8 +76,15 @@ export class ScheduleService {
         intervalSeconds: input.cron != null ? null : (input.intervalSeconds ?? current.intervalSeconds),
         timezone: input.timezone ?? current.timezone,
       });
-      const timingChanged = timing.cron !== current.cron || timing.intervalSeconds !== current.intervalSeconds || timing.timezone !== current.timezone;
-      if (timingChanged) await removePendingFires(m, id);
+      const overlapPolicy = input.overlapPolicy ?? current.overlapPolicy;
+      const replan =
+        timing.cron !== current.cron ||
+        timing.intervalSeconds !== current.intervalSeconds ||
+        timing.timezone !== current.timezone ||
+        taskType !== current.taskType ||
+        !isDeepStrictEqual(payload, current.payload) ||
+        overlapPolicy !== current.overlapPolicy;
+      if (replan) await removePendingFires(m, id);
       const name = input.name != null ? checkName(input.name) : current.name;
       const rows = await this.unique(name, () =>
         m.query(
@@ -89,11 +100,11 @@ export class ScheduleService {
             timing.cron,
             timing.intervalSeconds,
             timing.timezone,
-            input.overlapPolicy ?? current.overlapPolicy,
+            overlapPolicy,
             input.catchUpPolicy ?? current.catchUpPolicy,
             input.catchUpCap != null ? checkCap(input.catchUpCap) : current.catchUpCap,
             viewer?.userId ?? null,
-            timingChanged,
+            replan,
             this.clock.now(),
           ],
         ),
@@ -150,13 +161,14 @@ export class ScheduleService {
 
   async status(s: Schedule): Promise<ScheduleStatus> {
     if (s.paused) return ScheduleStatus.PAUSED;
-    const [busy] = await this.ds.query(`SELECT 1 FROM task WHERE schedule_id = $1 AND status = ANY($2) LIMIT 1`, [s.id, ACTIVE_STATUSES]);
+    // A task the tick made ahead is not running yet while it waits for its fire time.
+    const [busy] = await this.ds.query(`SELECT 1 FROM task WHERE schedule_id = $1 AND status = ANY($2) AND (run_at IS NULL OR run_at <= $3) LIMIT 1`, [s.id, ACTIVE_STATUSES, this.clock.now()]);
     return busy ? ScheduleStatus.RUNNING : ScheduleStatus.ACTIVE;
   }
 
-  /** The newest fire that made a task or was skipped. */
+  /** The newest fire that made a task or was skipped (not a task made ahead for a fire still to come). */
   async lastFire(s: Schedule): Promise<ScheduleFire | null> {
-    const [task] = await this.ds.query(`SELECT id, fire_at FROM task WHERE schedule_id = $1 ORDER BY fire_at DESC LIMIT 1`, [s.id]);
+    const [task] = await this.ds.query(`SELECT id, fire_at FROM task WHERE schedule_id = $1 AND fire_at <= $2 ORDER BY fire_at DESC LIMIT 1`, [s.id, this.clock.now()]);
     const [skip] = await this.ds.query(`SELECT fire_at, reason FROM schedule_skipped_fire WHERE schedule_id = $1 ORDER BY fire_at DESC LIMIT 1`, [s.id]);
     if (!task && !skip) return null;
     const fire = new ScheduleFire();
@@ -186,13 +198,20 @@ export class ScheduleService {
 }
 
 /**
- * Removes the schedule's fire jobs that have not started. A fire job already running finishes; it re-reads the
- * schedule under its lock and, finding it paused or gone, starts nothing.
+ * Removes the fires planned ahead that have not started: the fire jobs of a SKIP schedule and the waiting tasks the
+ * tick made for an ALLOW one (with their jobs). A fire job already running re-reads the schedule under its lock
+ * and, finding it paused or gone, starts nothing; a worker holding a removed task's job finds no task to claim.
+ * Tasks a fire already started, or a trigger made, stay.
  */
 async function removePendingFires(m: EntityManager, scheduleId: string): Promise<void> {
   await m.query(
     `SELECT graphile_worker.remove_job(key) FROM graphile_worker.jobs WHERE task_identifier = $1 AND key LIKE $2`,
     [FIRE_TASK, `${fireKeyPrefix(scheduleId)}%`],
+  );
+  await m.query(
+    `WITH ahead AS (DELETE FROM task WHERE schedule_id = $1 AND status = 'pending' AND run_at IS NOT NULL RETURNING id)
+     SELECT graphile_worker.remove_job(id::text) FROM ahead`,
+    [scheduleId],
   );
 }
 

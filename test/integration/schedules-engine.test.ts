@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../apps/api/src/modules/schedules/clock.js";
 import { CatchUpPolicy, OverlapPolicy } from "../../apps/api/src/modules/schedules/schedule.entity.js";
-import { TICK_TASK } from "../../apps/api/src/modules/schedules/scheduler.js";
+import { TICK_OFFSET_MS, TICK_TASK } from "../../apps/api/src/modules/schedules/scheduler.js";
 import { startApiProcess, startWorkerProcess } from "../support/processes.js";
 import { plannedFires } from "../support/schedules.js";
+import { waitFor } from "../support/run-task.js";
 import { startTaskline, type TestTaskline } from "../support/taskline.js";
 
 const MIN = 60_000;
@@ -30,17 +31,20 @@ describe("catch-up after downtime", () => {
     const latest = await app.services.schedules.create(app.admin, input(`latest ${overlapPolicy}`, { overlapPolicy, catchUpPolicy: CatchUpPolicy.LATEST }));
     const all = await app.services.schedules.create(app.admin, input(`all ${overlapPolicy}`, { overlapPolicy, catchUpPolicy: CatchUpPolicy.ALL, catchUpCap: 5 }));
 
+    // Creating a schedule plans its first fire at once.
+    expect(await fireMinutes(none.id, t0)).toEqual([1]);
+
     // Nobody ticked for an hour.
     clock.set(new Date(t0 + 60 * MIN + 10_000));
     await app.services.scheduler.tick();
 
-    expect(await fireMinutes(none.id, t0)).toEqual([59, 60, 61]);
-    expect(await fireMinutes(latest.id, t0)).toEqual([58, 59, 60, 61]);
-    expect(await fireMinutes(all.id, t0)).toEqual([54, 55, 56, 57, 58, 59, 60, 61]);
+    expect(await fireMinutes(none.id, t0)).toEqual([1, 59, 60, 61]);
+    expect(await fireMinutes(latest.id, t0)).toEqual([1, 58, 59, 60, 61]);
+    expect(await fireMinutes(all.id, t0)).toEqual([1, 54, 55, 56, 57, 58, 59, 60, 61]);
 
     // Ticking again, from any number of callers at once, adds nothing.
     await Promise.all([1, 2, 3].map(() => app.services.scheduler.tick()));
-    expect(await fireMinutes(all.id, t0)).toHaveLength(8);
+    expect(await fireMinutes(all.id, t0)).toHaveLength(9);
   });
 });
 
@@ -119,4 +123,24 @@ describe("exactly-once across processes", () => {
     expect(a!.data.schedule.paused).toBe(true);
     expect(Date.parse(a!.data.schedule.lastFire.at)).toBeGreaterThanOrEqual(t0 + SPAN * MIN);
   }, 90_000);
+
+  it("runs the crontab's tick 30 s after the minute, once however often the crontab job runs", async () => {
+    // What graphile-worker's crontab enqueues each minute (its payload carries `_cron`), twice as if two nodes raced.
+    // A minute still to come, so the deferred tick stays queued for the test to see.
+    const ts = new Date(Math.floor(Date.now() / MIN) * MIN + 10 * MIN);
+    for (let i = 0; i < 2; i++) {
+      await app.pool.query(`SELECT graphile_worker.add_job($1, $2::json, max_attempts := 1)`, [TICK_TASK, JSON.stringify({ _cron: { ts: ts.toISOString(), backfilled: false } })]);
+    }
+    // Only this minute's: a real minute may pass meanwhile and defer its own tick.
+    const key = `${TICK_TASK}:${new Date(ts.getTime() + TICK_OFFSET_MS).toISOString()}`;
+    const deferred = async () => (await app.pool.query(`SELECT key, run_at FROM graphile_worker.jobs WHERE task_identifier = $1 AND key = $2`, [TICK_TASK, key])).rows;
+    const [job] = await waitFor("the deferred tick", async () => {
+      // The crontab's jobs have no key; the deferred one has.
+      const { rows } = await app.pool.query(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = $1 AND key IS NULL`, [TICK_TASK]);
+      return rows[0].n === 0 && (await deferred());
+    });
+    expect(await deferred()).toHaveLength(1);
+    expect(job).toEqual({ key, run_at: new Date(ts.getTime() + TICK_OFFSET_MS) });
+    await app.pool.query(`SELECT graphile_worker.remove_job($1)`, [job.key]);
+  }, 30_000);
 });

@@ -107,11 +107,10 @@ describe("the schedule API", () => {
     await app.gql(update, { id: s.id, input: { name: `renamed ${s.id}` } });
     expect((await planned()).map((t) => t.id)).toEqual([before.id]);
 
+    // The planned task is replaced at once by one with the new payload.
     await app.gql(update, { id: s.id, input: { payload: { steps: 2 } } });
-    expect(await planned()).toEqual([]);
-    clock.advance(MIN);
-    await app.services.scheduler.tick();
     const after = await planned();
+    expect(after.map((t) => t.id)).not.toContain(before.id);
     expect(after.length).toBeGreaterThanOrEqual(1);
     expect(after.every((t) => t.payload.steps === 2)).toBe(true);
     expect(await pendingFires(s.id)).toHaveLength(after.length);

@@ -119,7 +119,7 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
   };
   if (embedded) stops.push(() => embedded.stop());
   try {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: config.worker.concurrency + 10, application_name: "taskline" });
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: config.databasePoolSize, application_name: "taskline" });
     // An idle client's connection can drop (Postgres restart); without these handlers that error kills the process.
     pool.on("error", (err) => log.warn({ err: err.message }, "idle database connection lost"));
     pool.on("connect", (client) => client.on("error", (err) => log.warn({ err: err.message }, "database connection error")));

@@ -25,6 +25,8 @@ const schema = z.object({
   METRICS_HOST: z.string().default("127.0.0.1"),
   /** Tasks one worker process runs at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Connections of the process's main pool (graphile-worker, claims, progress writes); unset: concurrency + 10, at most 50. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).optional(),
   /** How often a worker writes the coalesced progress of its running tasks, in milliseconds. */
   PROGRESS_FLUSH_MS: z.coerce.number().int().min(10).max(10_000).default(200),
   /** How often a worker pool records that it is alive, in milliseconds. */
@@ -139,6 +141,7 @@ const schema = z.object({
 export type Config = {
   env: "development" | "production" | "test";
   databaseUrl: string | undefined;
+  databasePoolSize: number;
   dataDir: string;
   pgPort: number;
   port: number;
@@ -231,6 +234,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     env: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
+    // Claims, progress and completions are batched per worker, so a high concurrency does not need a connection per
+    // task; the cap keeps WORKER_CONCURRENCY=1000 under Postgres's max_connections.
+    databasePoolSize: e.DATABASE_POOL_SIZE ?? Math.min(e.WORKER_CONCURRENCY + 10, 50),
     dataDir: path.resolve(e.TASKLINE_DATA_DIR),
     pgPort: e.TASKLINE_PG_PORT,
     port: e.PORT,

@@ -72,10 +72,12 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
   }
   const { scheduler } = opts;
   if (scheduler) {
-    // `now` in the payload lets tests replay simulated minutes through real workers; the crontab sends none.
+    // The crontab's job (its payload has `_cron`) only defers the tick (Scheduler.deferTick). `now` in the payload
+    // lets tests replay simulated minutes through real workers.
     taskList[TICK_TASK] = async (payload) => {
-      const now = (payload as { now?: string } | null)?.now;
-      await scheduler.tick(now ? new Date(now) : undefined);
+      const p = payload as { now?: string; _cron?: { ts: string } } | null;
+      if (p?._cron) return scheduler.deferTick(new Date(p._cron.ts));
+      await scheduler.tick(p?.now ? new Date(p.now) : undefined);
     };
     // Fire jobs come due together (every per-minute schedule at :00): those started in one turn share a transaction.
     const fires = new TurnBatcher((batch: Fire[]) => scheduler.fireMany(batch));

@@ -50,15 +50,18 @@ export class ScheduleService {
     const cap = checkCap(input.catchUpCap);
     // Created "now" by the engine's clock: the interval anchor, and no fire before this instant is owed.
     const now = this.clock.now();
-    const rows = await this.unique(name, () =>
-      this.ds.query(
-        `INSERT INTO schedule (name, task_type, payload, cron, interval_seconds, timezone, paused, overlap_policy, catch_up_policy,
-           catch_up_cap, last_enqueued_fire_at, created_at, created_by, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $12) RETURNING *`,
-        [name, input.taskType, JSON.stringify(payload), timing.cron, timing.intervalSeconds, timing.timezone, input.paused, input.overlapPolicy, input.catchUpPolicy, cap, now, viewer?.userId ?? null],
-      ),
-    );
-    return scheduleFromRow(rows[0]);
+    return this.ds.transaction(async (m) => {
+      const rows = await this.unique(name, () =>
+        m.query(
+          `INSERT INTO schedule (name, task_type, payload, cron, interval_seconds, timezone, paused, overlap_policy, catch_up_policy,
+             catch_up_cap, last_enqueued_fire_at, created_at, created_by, updated_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $12) RETURNING *`,
+          [name, input.taskType, JSON.stringify(payload), timing.cron, timing.intervalSeconds, timing.timezone, input.paused, input.overlapPolicy, input.catchUpPolicy, cap, now, viewer?.userId ?? null],
+        ),
+      );
+      await this.scheduler.planNow(m, rows[0].id);
+      return scheduleFromRow(rows[0]);
+    });
   }
 
   /**
@@ -109,6 +112,7 @@ export class ScheduleService {
           ],
         ),
       );
+      if (replan) await this.scheduler.planNow(m, id);
       return scheduleFromRow(rows[0][0]);
     });
   }
@@ -139,6 +143,7 @@ export class ScheduleService {
       const s = await this.lock(m, id);
       if (!s.paused) return s;
       const rows = await m.query(`UPDATE schedule SET paused = false, updated_by = $2, last_enqueued_fire_at = $3 WHERE id = $1 RETURNING *`, [id, viewer?.userId ?? null, this.clock.now()]);
+      await this.scheduler.planNow(m, id);
       return scheduleFromRow(rows[0][0]);
     });
   }

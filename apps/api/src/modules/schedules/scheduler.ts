@@ -17,6 +17,12 @@ export const FIRE_TASK = "taskline.schedule_fire";
  */
 export const TICK_CRON_ITEMS = parseCronItems([{ task: TICK_TASK, identifier: TICK_TASK, match: "* * * * *", options: { maxAttempts: 1 } }]);
 
+/**
+ * The crontab starts the tick at :00, when every per-minute schedule's fires come due; the tick then runs this much
+ * later, so planning the next minute never competes with starting this one. Fires are still planned 30 s ahead.
+ */
+export const TICK_OFFSET_MS = 30_000;
+
 /** A schedule's pending fire jobs all carry keys with this prefix (pause and delete remove them). */
 export const fireKeyPrefix = (scheduleId: string) => `schedule:${scheduleId}:`;
 export const fireKey = (scheduleId: string, at: Date) => `${fireKeyPrefix(scheduleId)}${at.toISOString()}`;
@@ -92,52 +98,74 @@ export class Scheduler {
           `SELECT * FROM schedule WHERE NOT paused AND id > $1 ORDER BY id LIMIT $2 FOR NO KEY UPDATE`,
           [after, TICK_BATCH],
         );
-        const fires = { ids: [] as string[], ats: [] as Date[], keys: [] as string[] };
-        const moves = { ids: [] as string[], ats: [] as Date[] };
-        const ahead: FireTask[] = [];
-        const skips: Skip[] = [];
-        for (const row of rows) {
-          const s = scheduleFromRow(row);
-          let plan;
-          try {
-            plan = planFires({ ...timingOf(s), catchUpPolicy: s.catchUpPolicy, catchUpCap: s.catchUpCap, lastEnqueuedFireAt: s.lastEnqueuedFireAt, createdAt: s.createdAt }, now);
-          } catch (err) {
-            // A row written around the API's checks (psql): one bad schedule must not stop the others.
-            this.log.error({ err, scheduleId: s.id }, "cannot compute the fires of a schedule; skipped");
-            continue;
-          }
-          if (plan.droppedSome) this.log.info({ scheduleId: s.id, policy: s.catchUpPolicy }, "missed fires dropped by the catch-up policy");
-          if (plan.advanceTo) {
-            moves.ids.push(s.id);
-            moves.ats.push(plan.advanceTo);
-          }
-          if (!plan.enqueue.length) continue;
-          if (s.overlapPolicy === OverlapPolicy.ALLOW) {
-            const payload = this.payloadFor(s);
-            for (const fireAt of plan.enqueue) {
-              if ("skip" in payload) skips.push({ scheduleId: s.id, fireAt, reason: payload.skip });
-              else ahead.push({ type: s.taskType, payload: payload.ok, scheduleId: s.id, fireAt, ahead: true });
-            }
-            continue;
-          }
-          for (const at of plan.enqueue) {
-            fires.ids.push(s.id);
-            fires.ats.push(at);
-            fires.keys.push(fireKey(s.id, at));
-          }
-        }
-        if (ahead.length) total.enqueued += (await this.tasks.enqueueFires(ahead, m)).length;
-        if (fires.ids.length || moves.ids.length) {
-          const [r] = await m.query(ENQUEUE_FIRES_SQL, [FIRE_TASK, FIRE_JOB_ATTEMPTS, fires.ids, fires.ats, fires.keys, moves.ids, moves.ats]);
-          total.enqueued += r.jobs;
-        }
-        await insertSkips(m, skips);
-        total.schedules += rows.length;
+        const planned = await this.plan(m, rows, now);
+        total.enqueued += planned.enqueued;
+        total.schedules += planned.schedules;
         return rows;
       });
       if (batch.length < TICK_BATCH) return total;
       after = batch.at(-1)!.id;
     }
+  }
+
+  /**
+   * The tick for one schedule, in the caller's transaction: a schedule just created, resumed or changed gets its
+   * next fire planned at once rather than at the next tick (which may come after it).
+   */
+  async planNow(m: EntityManager, scheduleId: string): Promise<TickResult> {
+    const rows: Record<string, any>[] = await m.query(`SELECT * FROM schedule WHERE id = $1 AND NOT paused FOR NO KEY UPDATE`, [scheduleId]);
+    return this.plan(m, rows, this.clock.now());
+  }
+
+  /** The crontab's job: the tick itself runs TICK_OFFSET_MS later, as a job of its own (one per minute by its key). */
+  async deferTick(cronTime: Date): Promise<void> {
+    const at = new Date(cronTime.getTime() + TICK_OFFSET_MS);
+    await this.ds.query(`SELECT graphile_worker.add_job($1, '{}'::json, run_at := $2, max_attempts := 1, job_key := $3)`, [TICK_TASK, at, `${TICK_TASK}:${at.toISOString()}`]);
+  }
+
+  /** Plans the fires of `rows`, locked by the caller, and advances their bookkeeping. */
+  private async plan(m: EntityManager, rows: Record<string, any>[], now: Date): Promise<TickResult> {
+    const fires = { ids: [] as string[], ats: [] as Date[], keys: [] as string[] };
+    const moves = { ids: [] as string[], ats: [] as Date[] };
+    const ahead: FireTask[] = [];
+    const skips: Skip[] = [];
+    for (const row of rows) {
+      const s = scheduleFromRow(row);
+      let plan;
+      try {
+        plan = planFires({ ...timingOf(s), catchUpPolicy: s.catchUpPolicy, catchUpCap: s.catchUpCap, lastEnqueuedFireAt: s.lastEnqueuedFireAt, createdAt: s.createdAt }, now);
+      } catch (err) {
+        // A row written around the API's checks (psql): one bad schedule must not stop the others.
+        this.log.error({ err, scheduleId: s.id }, "cannot compute the fires of a schedule; skipped");
+        continue;
+      }
+      if (plan.droppedSome) this.log.info({ scheduleId: s.id, policy: s.catchUpPolicy }, "missed fires dropped by the catch-up policy");
+      if (plan.advanceTo) {
+        moves.ids.push(s.id);
+        moves.ats.push(plan.advanceTo);
+      }
+      if (!plan.enqueue.length) continue;
+      if (s.overlapPolicy === OverlapPolicy.ALLOW) {
+        const payload = this.payloadFor(s);
+        for (const fireAt of plan.enqueue) {
+          if ("skip" in payload) skips.push({ scheduleId: s.id, fireAt, reason: payload.skip });
+          else ahead.push({ type: s.taskType, payload: payload.ok, scheduleId: s.id, fireAt, ahead: true });
+        }
+        continue;
+      }
+      for (const at of plan.enqueue) {
+        fires.ids.push(s.id);
+        fires.ats.push(at);
+        fires.keys.push(fireKey(s.id, at));
+      }
+    }
+    let enqueued = ahead.length ? (await this.tasks.enqueueFires(ahead, m)).length : 0;
+    if (fires.ids.length || moves.ids.length) {
+      const [r] = await m.query(ENQUEUE_FIRES_SQL, [FIRE_TASK, FIRE_JOB_ATTEMPTS, fires.ids, fires.ats, fires.keys, moves.ids, moves.ats]);
+      enqueued += r.jobs;
+    }
+    await insertSkips(m, skips);
+    return { schedules: rows.length, enqueued };
   }
 
   /** The schedule's payload as its task type reads it now; a type or schema changed since the save skips the fire. */

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeClock } from "../../apps/api/src/modules/schedules/clock.js";
+import pg from "pg";
+import { DUE_CHANNEL } from "../../apps/api/src/modules/schedules/scheduler.js";
+import { waitFor } from "../support/run-task.js";
 import { plannedFires } from "../support/schedules.js";
 import { collect, startTaskline, type TestTaskline } from "../support/taskline.js";
 
@@ -93,6 +96,23 @@ describe("the schedule API", () => {
     const listed = (await app.gql(`query($id: ID!) { schedule(id: $id) { status lastFire { at } } }`, { id: s.id })).data.schedule;
     expect(listed).toEqual({ status: "ACTIVE", lastFire: null });
     clock.set(new Date());
+  });
+
+  it("announces the instants it planned on taskline_due, so workers wake when the fires come due", async () => {
+    clock.set(new Date());
+    const client = new pg.Client({ connectionString: app.databaseUrl });
+    await client.connect();
+    try {
+      const notices: number[][] = [];
+      client.on("notification", (n) => n.channel === DUE_CHANNEL && notices.push(JSON.parse(n.payload!)));
+      await client.query(`LISTEN ${DUE_CHANNEL}`);
+      const s = await create({ cron: "* * * * *", overlapPolicy: "ALLOW" });
+      const [fire] = await pendingFires(s.id);
+      await waitFor("the due notice", async () => notices.length > 0);
+      expect(notices).toEqual([[fire!.run_at.getTime()]]);
+    } finally {
+      await client.end();
+    }
   });
 
   it("replaces the task planned ahead when the payload changes, and keeps it when only the name does", async () => {

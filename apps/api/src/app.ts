@@ -34,7 +34,7 @@ import { PgListener } from "./realtime/pg-listener.js";
 import { SCHEDULE_CHANNEL, ScheduleHub } from "./realtime/schedule-hub.js";
 import { type Clock, systemClock } from "./modules/schedules/clock.js";
 import { ScheduleService } from "./modules/schedules/schedule.service.js";
-import { Scheduler } from "./modules/schedules/scheduler.js";
+import { DUE_CHANNEL, Scheduler } from "./modules/schedules/scheduler.js";
 import { seedDefaultSchedules } from "./modules/schedules/default-schedules.js";
 import { InterviewService } from "./modules/interviews/interview.service.js";
 import { ReportService } from "./modules/reports/report.service.js";
@@ -130,7 +130,7 @@ export async function startTaskline(opts: TasklineOptions): Promise<Taskline> {
     stops.push(() => ds.destroy());
     await migrate(ds, pool, log);
 
-    const listener = new PgListener({ connectionString: databaseUrl, channels: [TASK_CHANNEL, CANCEL_CHANNEL, AUTH_CHANNEL, SCHEDULE_CHANNEL, PAUSE_CHANNEL], log: log.child({ component: "listener" }) });
+    const listener = new PgListener({ connectionString: databaseUrl, channels: [TASK_CHANNEL, CANCEL_CHANNEL, AUTH_CHANNEL, SCHEDULE_CHANNEL, PAUSE_CHANNEL, DUE_CHANNEL], log: log.child({ component: "listener" }) });
     await listener.start();
     stops.push(() => listener.stop());
     const metrics = new Metrics({ pool, graceSeconds: config.worker.poolGraceSeconds, log });

@@ -1,5 +1,5 @@
 import EventEmitter from "node:events";
-import { run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
+import { run, type Runner, type TaskList, type WorkerEvents, type WorkerPool } from "graphile-worker";
 import type pg from "pg";
 import { graphileLogger } from "../lib/graphile-logger.js";
 import type { Logger } from "../lib/logger.js";
@@ -11,6 +11,7 @@ import { CANCEL_CHANNEL } from "../modules/tasks/task.service.js";
 import type { PgListener } from "../realtime/pg-listener.js";
 import { TaskCancelledError } from "./abort-reasons.js";
 import { ClaimBatcher } from "./claims.js";
+import { DueWaker } from "./due-waker.js";
 import { executeTask } from "./execute-task.js";
 import { Heartbeat } from "./heartbeat.js";
 import { PauseGate } from "./pause-gate.js";
@@ -19,7 +20,7 @@ import type { TaskServices } from "./services.js";
 
 export type WorkerOptions = {
   pool: pg.Pool;
-  /** The process's LISTEN connection; it must listen on CANCEL_CHANNEL. */
+  /** The process's LISTEN connection; it must listen on CANCEL_CHANNEL and DUE_CHANNEL. */
   listener: PgListener;
   registry: TaskTypeRegistry;
   /** Runs schedules: the per-minute tick (graphile-worker's crontab) and the fire jobs it enqueues. */
@@ -89,8 +90,8 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
 
   // The Runner does not expose its pool; its id (the jobs' locked_by) comes with pool:create, emitted inside run().
   const events: WorkerEvents = new EventEmitter();
-  let poolId: string | undefined;
-  events.once("pool:create", ({ workerPool }) => (poolId = workerPool.id));
+  let workerPool: WorkerPool | undefined;
+  events.once("pool:create", (e) => (workerPool = e.workerPool));
   const runner = await run({
     pgPool: pool,
     events,
@@ -113,7 +114,10 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
       },
     },
   });
-  if (!poolId) throw new Error("graphile-worker started no worker pool (no pool:create event); check its version");
+  if (!workerPool) throw new Error("graphile-worker started no worker pool (no pool:create event); check its version");
+  const poolId = workerPool.id;
+  const waker = new DueWaker(listener, workerPool, concurrency, log);
+  waker.start();
   const { heartbeatMs = 5_000, version = "unknown" } = opts.pools ?? {};
   // Registered right after run(): a crash in between leaves jobs locked by a pool the sweeper does not know (rare;
   // graphile-worker's 4-hour unlock still applies to them).
@@ -132,6 +136,7 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
     async stop() {
       listener.off("notification", onNotification);
       listener.off("reconnected", onReconnectedSafe);
+      waker.stop();
       gate.stop();
       // Beats go on while running tasks finish (the shutdown grace may be longer than the pool grace).
       await runner.stop().catch((err) => {

@@ -29,6 +29,10 @@ export const fireKey = (scheduleId: string, at: Date) => `${fireKeyPrefix(schedu
 
 /** Schedules locked and planned per transaction: bounds lock time and statement size. */
 const TICK_BATCH = 500;
+/** NOTIFY'd with the instants (epoch ms, a JSON array) at which the jobs a plan made come due (worker/due-waker.ts). */
+export const DUE_CHANNEL = "taskline_due";
+/** Due instants per notice (each about 14 bytes; NOTIFY takes under 8,000): per-minute schedules share one. */
+const MAX_DUE_NOTICE = 200;
 /** A fire job that fails (database down) is retried this often; the task's own attempts are separate. */
 const FIRE_JOB_ATTEMPTS = 5;
 const ACTIVE_STATUSES = ["pending", "running", "retrying"];
@@ -165,6 +169,10 @@ export class Scheduler {
       enqueued += r.jobs;
     }
     await insertSkips(m, skips);
+    // Workers wake at these instants (worker/due-waker.ts) instead of finding the jobs at their next poll. Sent on
+    // commit, so a rolled-back plan announces nothing.
+    const due = [...new Set([...ahead.map((f) => f.fireAt.getTime()), ...fires.ats.map((at) => at.getTime())])].sort((a, b) => a - b).slice(0, MAX_DUE_NOTICE);
+    if (due.length) await m.query(`SELECT pg_notify($1, $2)`, [DUE_CHANNEL, JSON.stringify(due)]);
     return { schedules: rows.length, enqueued };
   }
 

@@ -13,7 +13,8 @@ import { ms, summary } from "./stats.js";
 /**
  * `npm run bench:schedules`: SCHEDULES (default 10,000) schedules firing every minute. Prints the tick's time, the
  * database work per minute, and the delay from each fire's due time to its task starting, over MINUTES real minutes
- * (default 2). Embedded Postgres unless BENCH_DATABASE_URL is set.
+ * (default 2). WORKER_CONCURRENCY (default 10) and WORKERS (worker pools, default 1) set the workers; OVERLAP=skip
+ * measures SKIP schedules (fire jobs) instead of ALLOW (tasks made ahead). Embedded Postgres unless BENCH_DATABASE_URL is set.
  */
 const SCHEDULES = Number(process.env.SCHEDULES ?? 10_000);
 // ALLOW: the tick makes the tasks ahead; SKIP: fire jobs decide the overlap at the fire time.
@@ -37,8 +38,13 @@ if (!databaseUrl) {
 const concurrency = process.env.WORKER_CONCURRENCY ?? "10";
 const config = loadConfig({ NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", TASKLINE_DEFAULT_SCHEDULES: "false", WORKER_CONCURRENCY: concurrency });
 const app = await startTaskline({ config, log, api: false, worker: true, extraTaskTypes: [noop] });
+// WORKERS > 1: more worker pools in this process (each its own connections and batches, as separate processes would
+// have; this process's CPU is mostly idle during the burst, Postgres is the busy one).
+const WORKERS = Number(process.env.WORKERS ?? 1);
+const extraWorkers = [];
+for (let i = 1; i < WORKERS; i++) extraWorkers.push(await startTaskline({ config, log, api: false, worker: true, extraTaskTypes: [noop] }));
 try {
-  console.log(`Schedules bench — ${SCHEDULES} schedules every minute (overlap ${OVERLAP.toUpperCase()}), ${MINUTES} minute(s), one worker process, WORKER_CONCURRENCY=${concurrency}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}\n`);
+  console.log(`Schedules bench — ${SCHEDULES} schedules every minute (overlap ${OVERLAP.toUpperCase()}), ${MINUTES} minute(s), ${WORKERS} worker pool(s) × WORKER_CONCURRENCY=${concurrency}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}\n`);
   await app.pool.query(
     `INSERT INTO schedule (name, task_type, payload, cron, timezone, overlap_policy, catch_up_policy, last_enqueued_fire_at)
      SELECT 'bench-' || g, 'bench.scheduled_noop', '{}', '* * * * *', 'UTC', $2, 'none', now() FROM generate_series(1, $1) g`,
@@ -103,6 +109,7 @@ try {
   console.log(`baseline, ${floor.n} tasks made ahead and due at once (no schedule): p50 ${ms(floor.p50)}  p99 ${ms(floor.p99)}`);
   console.log(`fire delay / baseline: p50 ${(s.p50 / floor.p50).toFixed(2)}x  p99 ${(s.p99 / floor.p99).toFixed(2)}x`);
 } finally {
+  for (const w of extraWorkers) await w.stop();
   await app.stop();
   await stopDb?.();
   if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });

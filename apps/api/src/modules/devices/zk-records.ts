@@ -52,13 +52,20 @@ export function decodeAttendance(dataset: Buffer): AttendanceColumns {
   const count = body.length / ATTENDANCE_RECORD_BYTES;
   const columns: AttendanceColumns = { count, userIds: new Array(count), times: new Uint32Array(count), verifyTypes: new Uint8Array(count), punchStates: new Uint8Array(count) };
   for (let i = 0, at = 0; i < count; i++, at += ATTENDANCE_RECORD_BYTES) {
-    columns.userIds[i] = text(body, at + 2, 24);
-    columns.verifyTypes[i] = body[at + 26]!;
-    columns.times[i] = body.readUInt32LE(at + 27);
-    columns.punchStates[i] = body[at + 31]!;
+    columns.userIds[i] = attendanceUserId(body, at);
+    columns.verifyTypes[i] = attendanceVerifyType(body, at);
+    columns.times[i] = attendanceTime(body, at);
+    columns.punchStates[i] = attendancePunchState(body, at);
   }
   return columns;
 }
+
+// The fields of the 40-byte attendance record at `at`, for decoders that walk a stream (attendance-stream.ts).
+export const attendanceUserId = (source: Buffer, at: number): string => text(source, at + 2, 24);
+export const attendanceVerifyType = (source: Buffer, at: number): number => source[at + 26]!;
+/** The device's wall clock, ZK-encoded (see device-time.ts). */
+export const attendanceTime = (source: Buffer, at: number): number => source.readUInt32LE(at + 27);
+export const attendancePunchState = (source: Buffer, at: number): number => source[at + 31]!;
 
 /** Bytes `name` takes on the device; past NAME_BYTES the device would cut it. */
 export function nameBytes(name: string): number {

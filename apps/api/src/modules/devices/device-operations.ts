@@ -133,18 +133,28 @@ export class DeviceOperations {
         report(`Reading attendance records: ${records.read} read, ${writer.written} stored`);
       };
       try {
-        await s.stream("attendance", async (bytes) => {
-          records.push(bytes);
-          // Waits while the previous batch is still being inserted: that holds the device back (session credits).
-          if (records.pending >= STORE_BATCH) await writer.write(records.take()!, onStored);
-          report(`Reading attendance records: ${records.read} read, ${writer.written} stored`);
-        });
+        // Unless it is to be cleared, the device is turned back on as soon as it has sent everything, while the
+        // rest is still being stored.
+        let enabling: Promise<void> | undefined;
+        const enable = () => {
+          enabling = s.enable();
+          enabling.catch(() => undefined); // awaited below; on a failure close() re-enables the device
+        };
+        await s.stream(
+          "attendance",
+          async (bytes) => {
+            records.push(bytes);
+            // Waits while the previous batch is still being inserted, which in the end holds the device back.
+            if (records.pending >= STORE_BATCH) await writer.write(records.take()!, onStored);
+            report(`Reading attendance records: ${records.read} read, ${writer.written} stored`);
+          },
+          options.clearAfter ? undefined : enable,
+        );
         records.finish();
         const last = records.take();
         if (last) await writer.write(last, onStored);
-        report(`Storing the last ${last?.userIds.length ?? 0} records`);
-        // The device is no longer needed unless it is to be cleared: it is turned back on while the commit runs.
-        const [stored] = await Promise.all([writer.commit(), options.clearAfter ? undefined : s.enable()]);
+        report(`Read all ${records.read} records; storing the rest and committing`);
+        const [stored] = await Promise.all([writer.commit(), enabling]);
         result.stored = stored;
       } catch (err) {
         await writer.rollback();

@@ -144,11 +144,13 @@ export class DeviceSession {
   /**
    * A whole table through the chunked path, handed to `consume` piece by piece while the device is still sending:
    * the raw dataset (`u32 size | records`) cut wherever the device's chunks end. Pieces are consumed one at a time,
-   * in order; the device is held back while `consume` lags (see session-child.ts). Resolves once the read was whole
-   * and every piece consumed; a failed read, or a `consume` that throws (which ends the session), rejects, and
-   * whatever was made of the pieces must then be thrown away.
+   * in order; the device is held back while `consume` lags far behind (see session-child.ts). `onReceived` runs
+   * when the device has sent everything and node-zklib found the read whole, possibly before every piece is
+   * consumed: from then on the session takes other commands. Resolves once every piece is consumed; a failed read,
+   * or a `consume` that throws (which ends the session), rejects, and whatever was made of the pieces must then be
+   * thrown away.
    */
-  async stream(table: "users" | "attendance", consume: (bytes: Buffer) => Promise<void> | void): Promise<number> {
+  async stream(table: "users" | "attendance", consume: (bytes: Buffer) => Promise<void> | void, onReceived?: () => void): Promise<number> {
     let consuming: Promise<void> = Promise.resolve();
     let consumeFailure: { error: unknown } | undefined;
     let readFailed = false;
@@ -166,7 +168,9 @@ export class DeviceSession {
       });
     };
     try {
-      return (await this.call({ op: "stream", table }, undefined, onChunk)) as number;
+      const bytes = (await this.call({ op: "stream", table }, undefined, onChunk)) as number;
+      onReceived?.();
+      return bytes;
     } catch (err) {
       readFailed = true;
       throw err;

@@ -163,10 +163,12 @@ async function read(client: ZKLib, id: number, table: "users" | "attendance"): P
 
 /**
  * Chunks forwarded and not yet consumed by the parent past which this process stops reading the socket: TCP then
- * holds the device back, so a database slower than the device costs waiting, not memory. 8 chunks are about 0.5 MB
- * (13,000 punches). node-zklib re-arms its 10 s timer per chunk, so only a consumer stalled that long fails the read.
+ * holds the device back, so a database slower than the device costs waiting, not memory. 64 chunks are about 4 MB
+ * (100,000 punches): a usual log is read at the device's pace, so the device can be re-enabled while the parent is
+ * still storing, and only a bigger one waits for the database. node-zklib re-arms its 10 s timer per chunk, so only a
+ * consumer stalled that long fails the read.
  */
-const STREAM_WINDOW_CHUNKS = 8;
+const STREAM_WINDOW_CHUNKS = 64;
 
 /**
  * The same read, but each CMD_DATA frame's payload goes to the parent as it arrives (seen on the framing layer,

@@ -197,11 +197,12 @@ async function stream(client: ZKLib, id: number, table: "users" | "attendance"):
     const result = await tcp.readWithBuffer(READ_REQUEST[table]);
     failIfPartial(result, table);
     let offset = 0;
-    for (const bytes of forwarded) {
-      if (!result.data.subarray(offset, offset + bytes.length).equals(bytes)) break;
-      offset += bytes.length;
-    }
-    if (offset !== result.data.length) {
+    const same = forwarded.every((bytes) => {
+      const matches = result.data.subarray(offset, offset + bytes.length).equals(bytes);
+      if (matches) offset += bytes.length;
+      return matches;
+    });
+    if (!same || offset !== result.data.length) {
       throw new SessionError("PROTOCOL", `The ${table} data forwarded while reading differs from what node-zklib assembled (at byte ${offset} of ${result.data.length}); nothing was kept`);
     }
     if (tcp.socket) await tcp.freeData().catch(() => undefined);

@@ -4,7 +4,7 @@ import { BadUserInputError } from "../../graphql/errors.js";
 import { isUuid } from "../../lib/validate.js";
 import { type AttendanceEvent, attendanceEventFromRow } from "./attendance-event.entity.js";
 import type { AttendanceFilter } from "./device.inputs.js";
-import { type AttendanceBatch, AttendanceWriter } from "./attendance-writer.js";
+import { AttendanceWriter } from "./attendance-writer.js";
 import { escapeLike } from "./employee.service.js";
 
 export class AttendanceService {
@@ -13,19 +13,6 @@ export class AttendanceService {
   /** Opens the transaction one download's punches are stored in (attendance-writer.ts). */
   begin(deviceId: string, taskId: string | null): Promise<AttendanceWriter> {
     return AttendanceWriter.begin(this.ds, deviceId, taskId);
-  }
-
-  /** Stores punches that are all at hand, in one transaction. Returns how many were new. */
-  async store(deviceId: string, taskId: string | null, batches: Iterable<AttendanceBatch>, onStored?: (done: number) => void): Promise<number> {
-    const writer = await this.begin(deviceId, taskId);
-    try {
-      // Each batch is prepared (an iterator may convert its times lazily) while Postgres inserts the one before.
-      for (const batch of batches) await writer.write(batch, () => onStored?.(writer.written));
-    } catch (err) {
-      await writer.rollback();
-      throw err;
-    }
-    return writer.commit();
   }
 
   /** Newest first. */

@@ -10,16 +10,6 @@ export const NAME_BYTES = 24;
 /** A user as the device stores it (`<HB8s24sIx7sx24s`). */
 export type DeviceUser = { uid: number; role: number; name: string; cardNumber: number; userId: string };
 
-/** Attendance, column by column: 100,000 records stay a handful of arrays, not 100,000 objects. */
-export type AttendanceColumns = {
-  count: number;
-  userIds: string[];
-  /** The device's wall clock, ZK-encoded (see device-time.ts). */
-  times: Uint32Array;
-  verifyTypes: Uint8Array;
-  punchStates: Uint8Array;
-};
-
 function text(source: Buffer, offset: number, width: number): string {
   const field = source.subarray(offset, offset + width);
   const end = field.indexOf(0);
@@ -45,19 +35,6 @@ export function decodeUsers(dataset: Buffer): DeviceUser[] {
     users.push({ uid: r.readUInt16LE(0), role: r.readUInt8(2), name: text(r, 11, NAME_BYTES), cardNumber: r.readUInt32LE(35), userId: text(r, 48, 24) });
   }
   return users;
-}
-
-export function decodeAttendance(dataset: Buffer): AttendanceColumns {
-  const body = records(dataset, ATTENDANCE_RECORD_BYTES);
-  const count = body.length / ATTENDANCE_RECORD_BYTES;
-  const columns: AttendanceColumns = { count, userIds: new Array(count), times: new Uint32Array(count), verifyTypes: new Uint8Array(count), punchStates: new Uint8Array(count) };
-  for (let i = 0, at = 0; i < count; i++, at += ATTENDANCE_RECORD_BYTES) {
-    columns.userIds[i] = attendanceUserId(body, at);
-    columns.verifyTypes[i] = attendanceVerifyType(body, at);
-    columns.times[i] = attendanceTime(body, at);
-    columns.punchStates[i] = attendancePunchState(body, at);
-  }
-  return columns;
 }
 
 // The fields of the 40-byte attendance record at `at`, for decoders that walk a stream (attendance-stream.ts).

@@ -44,6 +44,23 @@ describe("DeviceSession.stream", () => {
     expect(receivedAt).toBeGreaterThanOrEqual(0);
   });
 
+  it("keeps every byte in order when the consumer is slower than the device (the session stops reading and resumes)", async () => {
+    // 200,000 punches are 123 chunks, past the 64 the session lets run ahead of its consumer.
+    const sim = await simulator(200_000);
+    const session = await DeviceSession.open({ host: sim.host, port: sim.port }, { commandTimeoutMs: 5_000 });
+    const pieces: Buffer[] = [];
+
+    await session
+      .stream("attendance", async (piece) => {
+        pieces.push(Buffer.from(piece));
+        await new Promise((resolve) => setTimeout(resolve, 4));
+      })
+      .finally(() => session.close());
+
+    expect(pieces.length).toBe(123);
+    expect(Buffer.concat(pieces).equals(datasetOf(sim))).toBe(true);
+  });
+
   it("ends the session when the consumer throws, rejects with the consumer's error, consumes nothing after it, and re-enables the device", async () => {
     const sim = await simulator(20_000);
     const session = await DeviceSession.open({ host: sim.host, port: sim.port }, { commandTimeoutMs: 5_000 });

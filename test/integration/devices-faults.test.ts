@@ -46,6 +46,29 @@ describe("device operations when the device or the network misbehaves", () => {
     expect(rows[0]).toEqual({ n: 16_000, d: 16_000 });
   });
 
+  it("rolls back the batches already stored when the connection drops late in a streamed read, and with clearAfter leaves the device's log intact", async () => {
+    // 40,000 punches are 25 chunks; the drop after 20 comes when several batches of 5,000 are already inserted.
+    const sim = await sims.start({ users: 10, attendance: 40_000, faults: { dropMidTransferAfterChunks: 20 } });
+    const device = await addDevice(app, sim);
+
+    const id = (await app.gql(START, { deviceId: device.id, input: { clearAfter: true } })).data.downloadAttendance.id;
+    const retrying = await waitForTask(app, id, ["retrying", "failed", "completed"]);
+    const storedAfterDrop = (await app.pool.query(`SELECT count(*)::int AS n FROM attendance_event`)).rows[0].n;
+    const logAfterDrop = sim.state.attendance.length;
+    sim.setFaults({ dropMidTransferAfterChunks: null });
+    const done = await waitForTask(app, id);
+    const { rows } = await app.pool.query(`SELECT count(*)::int AS n, count(DISTINCT (device_user_id, occurred_at))::int AS d FROM attendance_event`);
+
+    expect(retrying).toMatchObject({ status: "retrying", error: expect.stringMatching(/connection dropped during the attendance read/i) });
+    expect(retrying.success_count).toBeGreaterThan(0); // stored inside the transaction before the drop...
+    expect(storedAfterDrop).toBe(0); // ...and rolled back with it
+    expect(logAfterDrop).toBe(40_000);
+    expect(done).toMatchObject({ status: "completed", attempts: 2, result: expect.objectContaining({ read: 40_000, stored: 40_000, cleared: true }) });
+    expect(rows[0]).toEqual({ n: 40_000, d: 40_000 });
+    expect(sim.state.attendance).toHaveLength(0);
+    expect(sim.state.enabled).toBe(true);
+  });
+
   it("never stores a read with a truncated chunk: the attempt fails as partial, the retry stores the whole log", async () => {
     const sim = await sims.start({ users: 10, attendance: 8_000, faults: { truncateChunk: 1 } });
     const device = await addDevice(app, sim);

@@ -135,6 +135,24 @@ describe("devices, employees and attendance against the ZK simulator (node-zklib
     expect(sim.state.attendance).toHaveLength(2_000);
   });
 
+  it("counts punches stored by an earlier download as already stored, across the device's chunks", async () => {
+    const sim = await sims.start({ users: 50, attendance: 12_000 }); // 8 chunks
+    const device = await addDevice(app, sim);
+    const cut = encodeZkTime({ year: 2024, month: 1, day: 3, hour: 0, minute: 0, second: 0 });
+    const earlier = sim.state.attendance.filter((r) => r.time >= cut).length;
+
+    const first = await waitForTask(app, (await app.gql(START, { deviceId: device.id, input: { since: "2024-01-03T00:00:00Z" } })).data.downloadAttendance.id);
+    const second = await waitForTask(app, (await app.gql(START, { deviceId: device.id })).data.downloadAttendance.id);
+    const { rows } = await app.pool.query(`SELECT count(*)::int AS n FROM attendance_event`);
+
+    expect(earlier).toBeGreaterThan(0);
+    expect(earlier).toBeLessThan(12_000);
+    expect(first.result).toMatchObject({ read: 12_000, stored: earlier, alreadyStored: 0, beforeSince: 12_000 - earlier, failed: 0 });
+    expect(second.result).toMatchObject({ read: 12_000, stored: 12_000 - earlier, alreadyStored: earlier, beforeSince: 0, failed: 0 });
+    expect(second.success_count).toBe(12_000);
+    expect(rows[0].n).toBe(12_000);
+  });
+
   it("clears the device's log only after the punches are committed, and re-enables the device", async () => {
     const sim = await sims.start({ users: 5, attendance: 2_000 });
     const device = await addDevice(app, sim);

@@ -4,59 +4,15 @@ import { BadUserInputError } from "../../graphql/errors.js";
 import { isUuid } from "../../lib/validate.js";
 import { type AttendanceEvent, attendanceEventFromRow } from "./attendance-event.entity.js";
 import type { AttendanceFilter } from "./device.inputs.js";
+import { AttendanceWriter } from "./attendance-writer.js";
 import { escapeLike } from "./employee.service.js";
-
-/** Rows per INSERT: big enough that 100,000 punches are a handful of statements, small enough to stay well in memory. */
-export const STORE_BATCH = 20_000;
-
-/** Punches ready to store: instants already in UTC (device-time.ts). */
-export type AttendanceBatch = { userIds: string[]; epochSeconds: number[]; verifyTypes: number[]; punchStates: number[] };
-
-/**
- * One statement per batch: the employee is looked up by number in the same statement, and the unique key
- * (device, user id, instant) drops punches stored by an earlier download.
- */
-const INSERT_SQL = `
-  INSERT INTO attendance_event (device_id, device_user_id, employee_id, occurred_at, verify_type, punch_state, task_id)
-  SELECT $1, u.user_id, e.id, to_timestamp(u.at), u.verify_type, u.punch_state, $2
-  FROM unnest($3::text[], $4::int8[], $5::int2[], $6::int2[]) AS u(user_id, at, verify_type, punch_state)
-  LEFT JOIN employee e ON e.employee_number = u.user_id
-  ON CONFLICT (device_id, device_user_id, occurred_at) DO NOTHING`;
 
 export class AttendanceService {
   constructor(private readonly ds: DataSource) {}
 
-  /**
-   * Stores punches in one transaction (all or nothing: a failed download leaves no half of itself behind), in
-   * batches; each batch is prepared while the previous one is inserted. Returns how many were new.
-   */
-  async store(deviceId: string, taskId: string | null, batches: Iterable<AttendanceBatch>, onStored?: (done: number) => void): Promise<number> {
-    const runner = this.ds.createQueryRunner();
-    await runner.connect();
-    let inserted = 0;
-    let done = 0;
-    try {
-      await runner.startTransaction();
-      // The next batch is prepared (the generator converts its times) while Postgres inserts this one.
-      let inflight: Promise<void> | undefined;
-      for (const batch of batches) {
-        await inflight;
-        const size = batch.userIds.length;
-        inflight = runner.query(INSERT_SQL, [deviceId, taskId, batch.userIds, batch.epochSeconds, batch.verifyTypes, batch.punchStates], true).then((r: { affected?: number }) => {
-          inserted += r.affected ?? 0;
-          done += size;
-          onStored?.(done);
-        });
-      }
-      await inflight;
-      await runner.commitTransaction();
-      return inserted;
-    } catch (err) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      throw err;
-    } finally {
-      await runner.release();
-    }
+  /** Opens the transaction one download's punches are stored in (attendance-writer.ts). */
+  begin(deviceId: string, taskId: string | null): Promise<AttendanceWriter> {
+    return AttendanceWriter.begin(this.ds, deviceId, taskId);
   }
 
   /** Newest first. */

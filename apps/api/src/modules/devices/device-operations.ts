@@ -1,12 +1,14 @@
 import type { DeviceConfig } from "../../config.js";
 import type { Logger } from "../../lib/logger.js";
-import { type AttendanceBatch, type AttendanceService, STORE_BATCH } from "./attendance.service.js";
+import type { AttendanceService } from "./attendance.service.js";
+import { AttendanceStream } from "./attendance-stream.js";
+import { STORE_BATCH } from "./attendance-writer.js";
 import type { Device } from "./device.entity.js";
 import type { DeviceService } from "./device.service.js";
 import { DeviceClock } from "./device-time.js";
 import { EmployeeService } from "./employee.service.js";
 import { type DeviceSession, withDeviceSession } from "./session/device-session.js";
-import { ATTENDANCE_RECORD_BYTES, type AttendanceColumns, decodeAttendance, decodeUsers, encodeUser, USER_RECORD_BYTES } from "./zk-records.js";
+import { decodeUsers, encodeUser, USER_RECORD_BYTES } from "./zk-records.js";
 
 /** What an operation reports through: a task's context, narrowed to what operations use. */
 export type OperationContext = {
@@ -111,30 +113,62 @@ export class DeviceOperations {
   }
 
   /**
-   * Reads the whole log (the device is disabled meanwhile, so nothing is punched between the read and a clear),
-   * stores it in one transaction, and only then, if asked, clears the device's log. A read that ended early is an
-   * error: nothing of it is stored.
+   * Reads the whole log (the device is disabled meanwhile, so nothing is punched between the read and a clear) and
+   * stores it while it arrives, in one transaction that commits only once the read turned out whole: a read that
+   * ended early or a failed insert leaves nothing stored. Only after the commit, if asked, is the device's log cleared.
    */
   async downloadAttendance(device: Device, options: { since: Date | null; clearAfter: boolean }, ctx: OperationContext): Promise<DownloadResult> {
     const clock = new DeviceClock(device.timezone);
     const sinceSeconds = options.since ? Math.floor(options.since.getTime() / 1000) : null;
     const result: DownloadResult = { read: 0, stored: 0, alreadyStored: 0, beforeSince: 0, failed: 0, cleared: false, timezone: device.timezone };
+    const records = new AttendanceStream(clock, sinceSeconds);
     await this.session(device, ctx, async (s) => {
       const info = await s.info();
       ctx.progress(0, info.logCount, `Reading ${info.logCount} attendance records`);
       await s.disable();
-      const dataset = await s.read("attendance", (received) => ctx.progress(recordsIn(received, ATTENDANCE_RECORD_BYTES), info.logCount, "Reading attendance records"));
-      const columns = decodeAttendance(dataset);
-      result.read = columns.count;
-      if (!options.clearAfter) await s.enable();
-      ctx.progress(0, columns.count, `Storing ${columns.count} records`);
-      const batches = toBatches(columns, clock, sinceSeconds, result, ctx);
-      const kept = columns.count - result.beforeSince - result.failed;
-      result.stored = await this.attendance.store(device.id, ctx.taskId, batches, (done) => ctx.progress(done + result.beforeSince + result.failed, columns.count, `Stored ${done} of ${kept}`));
-      result.alreadyStored = kept - result.stored;
+      const writer = await this.attendance.begin(device.id, ctx.taskId);
+      const report = (message: string) => ctx.progress(writer.written + records.beforeSince + records.unstorable.length, records.expected ?? info.logCount, message);
+      const onStored = (size: number) => {
+        for (let i = 0; i < size; i++) ctx.itemSucceeded();
+        report(`Reading attendance records: ${records.read} read, ${writer.written} stored`);
+      };
+      try {
+        // Unless it is to be cleared, the device is turned back on as soon as it has sent everything, while the
+        // rest is still being stored.
+        let enabling: Promise<void> | undefined;
+        const enable = () => {
+          enabling = s.enable();
+          enabling.catch(() => undefined); // awaited below; on a failure close() re-enables the device
+        };
+        await s.stream(
+          "attendance",
+          async (bytes) => {
+            records.push(bytes);
+            // Waits while the previous batch is still being inserted, which in the end holds the device back.
+            if (records.pending >= STORE_BATCH) await writer.write(records.take()!, onStored);
+            report(`Reading attendance records: ${records.read} read, ${writer.written} stored`);
+          },
+          options.clearAfter ? undefined : enable,
+        );
+        records.finish();
+        const last = records.take();
+        if (last) await writer.write(last, onStored);
+        report(`Read all ${records.read} records; storing the rest and committing`);
+        const [stored] = await Promise.all([writer.commit(), enabling]);
+        result.stored = stored;
+      } catch (err) {
+        await writer.rollback();
+        throw err;
+      }
+      result.read = records.read;
+      result.beforeSince = records.beforeSince;
+      result.failed = records.unstorable.length;
+      result.alreadyStored = writer.written - result.stored;
+      // Reported only now: the records of a read that failed are no result, and neither are their errors.
+      for (const r of records.unstorable) ctx.itemFailed({ key: `record ${r.index + 1}`, label: DeviceClock.describe(r.zkTime) }, new Error(r.reason));
       if (options.clearAfter) {
         // Committed above: clearing now loses nothing. The device stayed disabled since the read.
-        ctx.progress(columns.count, columns.count, "Clearing the device's log");
+        ctx.progress(result.read, result.read, "Clearing the device's log");
         await s.clearAttendance();
         result.cleared = true;
         await s.enable();
@@ -147,32 +181,4 @@ export class DeviceOperations {
 
 function recordsIn(receivedBytes: number, recordBytes: number): number {
   return Math.max(0, Math.floor((receivedBytes - 4) / recordBytes));
-}
-
-/** Converts device times to UTC in batches, lazily: batch n+1 is prepared while batch n is being inserted. */
-function* toBatches(columns: AttendanceColumns, clock: DeviceClock, sinceSeconds: number | null, result: DownloadResult, ctx: OperationContext): Generator<AttendanceBatch> {
-  let batch: AttendanceBatch = { userIds: [], epochSeconds: [], verifyTypes: [], punchStates: [] };
-  for (let i = 0; i < columns.count; i++) {
-    const userId = columns.userIds[i]!;
-    const at = Math.floor(clock.toEpochMs(columns.times[i]!) / 1000);
-    if (!userId) {
-      result.failed++;
-      ctx.itemFailed({ key: `record ${i + 1}`, label: DeviceClock.describe(columns.times[i]!) }, new Error("The record has no user id"));
-      continue;
-    }
-    if (sinceSeconds !== null && at < sinceSeconds) {
-      result.beforeSince++;
-      continue;
-    }
-    batch.userIds.push(userId);
-    batch.epochSeconds.push(at);
-    batch.verifyTypes.push(columns.verifyTypes[i]!);
-    batch.punchStates.push(columns.punchStates[i]!);
-    ctx.itemSucceeded();
-    if (batch.userIds.length === STORE_BATCH) {
-      yield batch;
-      batch = { userIds: [], epochSeconds: [], verifyTypes: [], punchStates: [] };
-    }
-  }
-  if (batch.userIds.length) yield batch;
 }

@@ -59,8 +59,11 @@ export class ZkFrameSplitter {
 
 type SocketEmit = Socket["emit"];
 
+/** Sees each complete frame before node-zklib does (the device session streams bulk reads from here). */
+export type FrameObserver = (frame: Buffer) => void;
+
 /** Re-emits each incoming 'data' event as one event per complete frame. Idempotent. */
-export function frameSocket(socket: Socket): void {
+export function frameSocket(socket: Socket, observe?: FrameObserver): void {
   const marked = socket as Socket & { [framed]?: true };
   if (marked[framed]) return;
   marked[framed] = true;
@@ -70,6 +73,7 @@ export function frameSocket(socket: Socket): void {
     if (event !== "data" || !Buffer.isBuffer(args[0])) return emit(event, ...args);
     let delivered = false;
     for (const frame of splitter.push(args[0])) {
+      observe?.(frame);
       // A frame arriving when nobody listens is a reply to a command node-zklib already gave up on
       // (its once('data') fired on an earlier frame). Holding it for the next listener would hand
       // the next command the wrong reply, so it is dropped, as an unlistened event would be.
@@ -84,15 +88,15 @@ export function frameSocket(socket: Socket): void {
  * Frames every TCP socket this client opens from now on (and the current one, if any). Call it
  * before `zk.createSocket()`. UDP needs nothing: each datagram is already one frame.
  */
-export function installFraming(zk: ZKLib): ZKLib {
+export function installFraming(zk: ZKLib, observe?: FrameObserver): ZKLib {
   const tcp = zk.zklibTcp;
   const createSocket = tcp.createSocket;
   tcp.createSocket = function (this: typeof tcp, ...args: Parameters<typeof createSocket>) {
     const connecting = createSocket.apply(this, args);
     // node-zklib assigns this.socket synchronously inside createSocket, before connecting.
-    if (this.socket) frameSocket(this.socket);
+    if (this.socket) frameSocket(this.socket, observe);
     return connecting;
   };
-  if (tcp.socket) frameSocket(tcp.socket);
+  if (tcp.socket) frameSocket(tcp.socket, observe);
   return zk;
 }

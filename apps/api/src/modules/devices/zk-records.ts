@@ -10,16 +10,6 @@ export const NAME_BYTES = 24;
 /** A user as the device stores it (`<HB8s24sIx7sx24s`). */
 export type DeviceUser = { uid: number; role: number; name: string; cardNumber: number; userId: string };
 
-/** Attendance, column by column: 100,000 records stay a handful of arrays, not 100,000 objects. */
-export type AttendanceColumns = {
-  count: number;
-  userIds: string[];
-  /** The device's wall clock, ZK-encoded (see device-time.ts). */
-  times: Uint32Array;
-  verifyTypes: Uint8Array;
-  punchStates: Uint8Array;
-};
-
 function text(source: Buffer, offset: number, width: number): string {
   const field = source.subarray(offset, offset + width);
   const end = field.indexOf(0);
@@ -47,18 +37,12 @@ export function decodeUsers(dataset: Buffer): DeviceUser[] {
   return users;
 }
 
-export function decodeAttendance(dataset: Buffer): AttendanceColumns {
-  const body = records(dataset, ATTENDANCE_RECORD_BYTES);
-  const count = body.length / ATTENDANCE_RECORD_BYTES;
-  const columns: AttendanceColumns = { count, userIds: new Array(count), times: new Uint32Array(count), verifyTypes: new Uint8Array(count), punchStates: new Uint8Array(count) };
-  for (let i = 0, at = 0; i < count; i++, at += ATTENDANCE_RECORD_BYTES) {
-    columns.userIds[i] = text(body, at + 2, 24);
-    columns.verifyTypes[i] = body[at + 26]!;
-    columns.times[i] = body.readUInt32LE(at + 27);
-    columns.punchStates[i] = body[at + 31]!;
-  }
-  return columns;
-}
+// The fields of the 40-byte attendance record at `at`, for decoders that walk a stream (attendance-stream.ts).
+export const attendanceUserId = (source: Buffer, at: number): string => text(source, at + 2, 24);
+export const attendanceVerifyType = (source: Buffer, at: number): number => source[at + 26]!;
+/** The device's wall clock, ZK-encoded (see device-time.ts). */
+export const attendanceTime = (source: Buffer, at: number): number => source.readUInt32LE(at + 27);
+export const attendancePunchState = (source: Buffer, at: number): number => source[at + 31]!;
 
 /** Bytes `name` takes on the device; past NAME_BYTES the device would cut it. */
 export function nameBytes(name: string): number {

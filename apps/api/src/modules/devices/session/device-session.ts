@@ -28,7 +28,12 @@ export type SessionOptions = {
   log?: Logger;
 };
 
-type Pending = { resolve(value: unknown): void; reject(error: unknown): void; onProgress?: (received: number, total: number) => void };
+type Pending = {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+  onProgress?: (received: number, total: number) => void;
+  onChunk?: (bytes: Uint8Array) => void;
+};
 
 const here = fileURLToPath(import.meta.url);
 const STDERR_TAIL_BYTES = 2_000;
@@ -136,6 +141,46 @@ export class DeviceSession {
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
+  /**
+   * A whole table through the chunked path, handed to `consume` piece by piece while the device is still sending:
+   * the raw dataset (`u32 size | records`) cut wherever the device's chunks end. Pieces are consumed one at a time,
+   * in order; the device is held back while `consume` lags far behind (see session-child.ts). `onReceived` runs
+   * when the device has sent everything and node-zklib found the read whole, possibly before every piece is
+   * consumed: from then on the session takes other commands. Resolves once every piece is consumed; a failed read,
+   * or a `consume` that throws (which ends the session), rejects, and whatever was made of the pieces must then be
+   * thrown away.
+   */
+  async stream(table: "users" | "attendance", consume: (bytes: Buffer) => Promise<void> | void, onReceived?: () => void): Promise<number> {
+    let consuming: Promise<void> = Promise.resolve();
+    let consumeFailure: { error: unknown } | undefined;
+    let readFailed = false;
+    const onChunk = (bytes: Uint8Array) => {
+      consuming = consuming.then(async () => {
+        if (consumeFailure || readFailed) return;
+        try {
+          await consume(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+        } catch (error) {
+          consumeFailure = { error };
+          this.kill(error);
+          return;
+        }
+        if (!this.exited) this.child.send({ id: 0, op: "credit", chunks: 1 } satisfies SessionRequest, () => undefined);
+      });
+    };
+    try {
+      const bytes = (await this.call({ op: "stream", table }, undefined, onChunk)) as number;
+      onReceived?.();
+      return bytes;
+    } catch (err) {
+      readFailed = true;
+      throw err;
+    } finally {
+      // No piece may be consumed after the caller has seen the outcome (it may be rolling back).
+      await consuming;
+      if (consumeFailure) throw consumeFailure.error;
+    }
+  }
+
   /** USER_WRQ: the device's reply code (2000 ACK_OK, 2001 ACK_ERROR). */
   writeUser(record: Buffer): Promise<number> {
     return this.call({ op: "writeUser", record }) as Promise<number>;
@@ -189,11 +234,11 @@ export class DeviceSession {
     });
   }
 
-  private call(request: DistributiveOmit<SessionRequest, "id">, onProgress?: Pending["onProgress"]): Promise<unknown> {
+  private call(request: DistributiveOmit<SessionRequest, "id">, onProgress?: Pending["onProgress"], onChunk?: Pending["onChunk"]): Promise<unknown> {
     if (this.exited) return Promise.reject(this.failure ?? new DeviceSessionError("SESSION_CRASHED", "The device session has ended"));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress });
+      this.pending.set(id, { resolve, reject, onProgress, onChunk });
       this.child.send({ ...request, id } as SessionRequest, (err) => {
         if (err && this.pending.delete(id)) reject(new DeviceSessionError("SESSION_CRASHED", `The device session is gone (${err.message})`));
       });
@@ -212,6 +257,9 @@ export class DeviceSession {
       }
       case "progress":
         this.pending.get(message.id)?.onProgress?.(message.received, message.total);
+        return;
+      case "chunk":
+        this.pending.get(message.id)?.onChunk?.(message.bytes);
         return;
       case "crash":
         this.options.log?.warn({ crash: message.message }, "node-zklib rejected a promise nobody handled; the device session ends");

@@ -6,11 +6,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ZKLib, { type ZKError } from "node-zklib";
-import { installFraming } from "../zk-framing.js";
+import { type FrameObserver, installFraming } from "../zk-framing.js";
 import type { DeviceInfo, SessionErrorPayload, SessionFailure, SessionMessage, SessionRequest } from "./messages.js";
 
 // ZK command codes used through executeCmd (facts/zk-protocol.md).
-const CMD = { ACK_OK: 2000, ACK_ERROR: 2001, USER_WRQ: 8, OPTIONS_RRQ: 11, DELETE_USER: 18, REFRESH_DATA: 1013, GET_TIME: 201, GET_VERSION: 1100 } as const;
+const CMD = { DATA: 1501, ACK_OK: 2000, ACK_ERROR: 2001, USER_WRQ: 8, OPTIONS_RRQ: 11, DELETE_USER: 18, REFRESH_DATA: 1013, GET_TIME: 201, GET_VERSION: 1100 } as const;
 // DATA_WRRQ payloads, as node-zklib's own getUsers/getAttendances send them: `01 | u16 inner command | i32 fct | i32 ext`.
 const READ_REQUEST = {
   users: Buffer.from([0x01, 0x09, 0x00, 0x05, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]),
@@ -44,8 +44,12 @@ process.on("disconnect", () => process.exit(0));
 let zk: ZKLib | undefined;
 let target = "";
 let timeoutMs = 10_000;
+// Set while a streamed read runs: what sees the device's frames, and where the parent's credits go.
+let observeFrame: FrameObserver | undefined;
+let grantCredit: ((chunks: number) => void) | undefined;
 
 process.on("message", (request: SessionRequest) => {
+  if (request.op === "credit") return grantCredit?.(request.chunks);
   handle(request).then(
     (value) => send({ type: "reply", id: request.id, ok: true, value }),
     (error: unknown) => send({ type: "reply", id: request.id, ok: false, error: toPayload(error) }),
@@ -66,6 +70,8 @@ async function handle(request: SessionRequest): Promise<unknown> {
       return expectAck(await client.enableDevice(), "ENABLE_DEVICE");
     case "read":
       return read(client, request.id, request.table);
+    case "stream":
+      return stream(client, request.id, request.table);
     case "writeUser":
       return ack(await client.executeCmd(CMD.USER_WRQ, Buffer.from(request.record)));
     case "deleteUser": {
@@ -92,7 +98,7 @@ async function handle(request: SessionRequest): Promise<unknown> {
 async function connect(host: string, port: number, commandTimeoutMs: number): Promise<true> {
   target = `${host}:${port}`;
   timeoutMs = commandTimeoutMs;
-  const client = installFraming(new ZKLib(host, port, commandTimeoutMs, 0));
+  const client = installFraming(new ZKLib(host, port, commandTimeoutMs, 0), (frame) => observeFrame?.(frame));
   zk = client;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -149,16 +155,73 @@ async function read(client: ZKLib, id: number, table: "users" | "attendance"): P
   const tcp = client.zklibTcp;
   await tcp.freeData();
   const result = await tcp.readWithBuffer(READ_REQUEST[table], (received, total) => send({ type: "progress", id, received, total }));
-  if (result.err) {
-    const dropped = /disconnected/i.test(result.err.message);
-    throw new SessionError(
-      dropped ? "CONNECTION_DROPPED" : "PARTIAL_READ",
-      `${dropped ? "The connection dropped" : "The device stopped sending"} during the ${table} read after ${result.data.length} bytes (${result.err.message}); nothing was kept`,
-    );
-  }
+  failIfPartial(result, table);
   if (tcp.socket) await tcp.freeData().catch(() => undefined);
   // Transferred as bytes (IPC uses the structured-clone serialisation), not as 100,000 objects.
   return new Uint8Array(result.data.buffer, result.data.byteOffset, result.data.length);
+}
+
+/**
+ * Chunks forwarded and not yet consumed by the parent past which this process stops reading the socket: TCP then
+ * holds the device back, so a database slower than the device costs waiting, not memory. 64 chunks are about 4 MB
+ * (100,000 punches): a usual log is read at the device's pace, so the device can be re-enabled while the parent is
+ * still storing, and only a bigger one waits for the database. node-zklib re-arms its 10 s timer per chunk, so only a
+ * consumer stalled that long fails the read.
+ */
+const STREAM_WINDOW_CHUNKS = 64;
+
+/**
+ * The same read, but each CMD_DATA frame's payload goes to the parent as it arrives (seen on the framing layer,
+ * before node-zklib), so the parent stores while the device is still sending. node-zklib still assembles the
+ * dataset and still decides whether the read was whole; what was forwarded must equal what it assembled, byte for
+ * byte, or the read fails (the parent rolls back whatever it stored of it).
+ */
+async function stream(client: ZKLib, id: number, table: "users" | "attendance"): Promise<number> {
+  const tcp = client.zklibTcp;
+  await tcp.freeData();
+  const socket = tcp.socket!;
+  const forwarded: Buffer[] = [];
+  let unconsumed = 0;
+  observeFrame = (frame) => {
+    if (frame.length < 16 || frame.readUInt16LE(8) !== CMD.DATA) return;
+    const bytes = frame.subarray(16);
+    forwarded.push(bytes);
+    send({ type: "chunk", id, bytes });
+    if (++unconsumed >= STREAM_WINDOW_CHUNKS) socket.pause();
+  };
+  grantCredit = (chunks) => {
+    unconsumed -= chunks;
+    if (unconsumed < STREAM_WINDOW_CHUNKS && socket.isPaused()) socket.resume();
+  };
+  try {
+    const result = await tcp.readWithBuffer(READ_REQUEST[table]);
+    failIfPartial(result, table);
+    let offset = 0;
+    const same = forwarded.every((bytes) => {
+      const matches = result.data.subarray(offset, offset + bytes.length).equals(bytes);
+      if (matches) offset += bytes.length;
+      return matches;
+    });
+    if (!same || offset !== result.data.length) {
+      throw new SessionError("PROTOCOL", `The ${table} data forwarded while reading differs from what node-zklib assembled (at byte ${offset} of ${result.data.length}); nothing was kept`);
+    }
+    if (tcp.socket) await tcp.freeData().catch(() => undefined);
+    return result.data.length;
+  } finally {
+    observeFrame = undefined;
+    grantCredit = undefined;
+    if (socket.isPaused()) socket.resume();
+  }
+}
+
+/** A read that ended early resolves with `err` and partial, possibly misaligned data: a failure, never a result. */
+function failIfPartial(result: { data: Buffer; err?: Error | null }, table: string): void {
+  if (!result.err) return;
+  const dropped = /disconnected/i.test(result.err.message);
+  throw new SessionError(
+    dropped ? "CONNECTION_DROPPED" : "PARTIAL_READ",
+    `${dropped ? "The connection dropped" : "The device stopped sending"} during the ${table} read after ${result.data.length} bytes (${result.err.message}); nothing was kept`,
+  );
 }
 
 function ack(reply: Buffer): number {

@@ -197,7 +197,7 @@ describe.skipIf(!hasChromium)("recruiting operations in the dashboard: interview
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const viewer = await context.newPage();
     await signInAt(viewer, app.url, "/interviews", "viewer@test.example", TEST_PASSWORD);
-    await viewer.getByRole("heading", { name: "Interviews" }).waitFor();
+    await viewer.getByRole("heading", { name: "Interviews", exact: true }).waitFor();
     expect(await viewer.getByRole("button", { name: "Schedule interview" }).count()).toBe(0);
     expect(await nav(viewer, "Outbox").count()).toBe(0);
     await viewer.goto(`${app.url}/exports`);

@@ -71,9 +71,15 @@ try {
   }
   const after = await stats();
   const { rows } = await app.pool.query(
-    `SELECT extract(epoch FROM started_at - fire_at) * 1000 AS delay FROM task WHERE fire_at >= $1 AND fire_at < $2 AND started_at IS NOT NULL`,
+    `SELECT fire_at, extract(epoch FROM started_at - fire_at) * 1000 AS delay FROM task WHERE fire_at >= $1 AND fire_at < $2 AND started_at IS NOT NULL`,
     [from, new Date(from.getTime() + MINUTES * 60_000)],
   );
+  const minutes = new Map<number, number[]>();
+  for (const r of rows as Array<{ fire_at: Date; delay: number }>) minutes.set(r.fire_at.getTime(), [...(minutes.get(r.fire_at.getTime()) ?? []), Number(r.delay)]);
+  for (const [at, delays] of [...minutes].sort((a, b) => a[0] - b[0])) {
+    const m = summary(delays);
+    console.log(`  fires due ${new Date(at).toISOString().slice(11, 19)}: ${m.n} started, p50 ${ms(m.p50)}  p99 ${ms(m.p99)}  max ${ms(m.max)}`);
+  }
   // A whole tick: the next minute's fires are all still to plan.
   const tickTimer = Date.now();
   const tick = await app.services.scheduler.tick(new Date(Date.now() + 60_000));

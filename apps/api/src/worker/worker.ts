@@ -78,7 +78,9 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
     taskList[TICK_TASK] = async (payload) => {
       const p = payload as { now?: string; _cron?: { ts: string } } | null;
       if (p?._cron) return scheduler.deferTick(new Date(p._cron.ts));
-      await scheduler.tick(p?.now ? new Date(p.now) : undefined);
+      const started = performance.now();
+      const result = await scheduler.tick(p?.now ? new Date(p.now) : undefined);
+      log.info({ ...result, ms: Math.round(performance.now() - started) }, "schedule tick done");
     };
     // Fire jobs come due together (every per-minute schedule at :00): those started in one turn share a transaction.
     const fires = new TurnBatcher((batch: Fire[]) => scheduler.fireMany(batch));

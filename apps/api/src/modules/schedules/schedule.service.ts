@@ -59,7 +59,7 @@ export class ScheduleService {
           [name, input.taskType, JSON.stringify(payload), timing.cron, timing.intervalSeconds, timing.timezone, input.paused, input.overlapPolicy, input.catchUpPolicy, cap, now, viewer?.userId ?? null],
         ),
       );
-      await this.scheduler.planNow(m, rows[0].id);
+      await this.scheduler.planNow(m, rows[0]);
       return scheduleFromRow(rows[0]);
     });
   }
@@ -112,7 +112,7 @@ export class ScheduleService {
           ],
         ),
       );
-      if (replan) await this.scheduler.planNow(m, id);
+      if (replan) await this.scheduler.planNow(m, rows[0][0]);
       return scheduleFromRow(rows[0][0]);
     });
   }
@@ -143,7 +143,7 @@ export class ScheduleService {
       const s = await this.lock(m, id);
       if (!s.paused) return s;
       const rows = await m.query(`UPDATE schedule SET paused = false, updated_by = $2, last_enqueued_fire_at = $3 WHERE id = $1 RETURNING *`, [id, viewer?.userId ?? null, this.clock.now()]);
-      await this.scheduler.planNow(m, id);
+      await this.scheduler.planNow(m, rows[0][0]);
       return scheduleFromRow(rows[0][0]);
     });
   }

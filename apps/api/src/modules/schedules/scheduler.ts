@@ -113,12 +113,12 @@ export class Scheduler {
   }
 
   /**
-   * The tick for one schedule, in the caller's transaction: a schedule just created, resumed or changed gets its
-   * next fire planned at once rather than at the next tick (which may come after it).
+   * The tick for one schedule row just written (RETURNING *) in the caller's transaction: a schedule created,
+   * resumed or changed gets its next fire planned at once rather than at the next tick (which may come after it).
    */
-  async planNow(m: EntityManager, scheduleId: string): Promise<TickResult> {
-    const rows: Record<string, any>[] = await m.query(`SELECT * FROM schedule WHERE id = $1 AND NOT paused FOR NO KEY UPDATE`, [scheduleId]);
-    return this.plan(m, rows, this.clock.now());
+  async planNow(m: EntityManager, row: Record<string, any>): Promise<TickResult> {
+    // The caller wrote the row in this transaction, so it holds its lock already.
+    return this.plan(m, row.paused ? [] : [row], this.clock.now());
   }
 
   /** The crontab's job: the tick itself runs TICK_OFFSET_MS later, as a job of its own (one per minute by its key). */
@@ -176,12 +176,15 @@ export class Scheduler {
     return { schedules: rows.length, enqueued };
   }
 
-  /** The schedule's payload as its task type reads it now; a type or schema changed since the save skips the fire. */
-  private payloadFor(s: Schedule): { ok: unknown } | { skip: string } {
+  /**
+   * The schedule's payload as its task type reads it now. A type gone or a schema changed since the save skips the
+   * fire (no retry can fix that); a manual trigger gets the error instead.
+   */
+  private payloadFor(s: Schedule, manual = false): { ok: unknown } | { skip: string } {
     try {
       return { ok: this.tasks.parseFirePayload(s.taskType, s.payload) };
     } catch (err) {
-      if (!(err instanceof GraphQLError)) throw err;
+      if (manual || !(err instanceof GraphQLError)) throw err;
       this.log.warn({ scheduleId: s.id, reason: err.message }, "schedule fire skipped");
       return { skip: `Could not start: ${err.message}` };
     }
@@ -255,17 +258,12 @@ export class Scheduler {
           else outcomes[i] = this.skipped(skips, s.id, fireAt, `Task ${busy.id} of this schedule is still ${busy.status.toUpperCase()}`, busy.id, opts);
           continue;
         }
-        let payload: unknown;
-        try {
-          payload = this.tasks.parseFirePayload(s.taskType, s.payload);
-        } catch (err) {
-          // The task type is gone or its payload schema changed since the schedule was saved: no retry can fix that.
-          if (opts.manual || !(err instanceof GraphQLError)) throw err;
-          this.log.warn({ scheduleId: s.id, reason: err.message }, "schedule fire skipped");
-          outcomes[i] = this.skipped(skips, s.id, fireAt, `Could not start: ${err.message}`, undefined, opts);
+        const payload = this.payloadFor(s, opts.manual);
+        if ("skip" in payload) {
+          outcomes[i] = this.skipped(skips, s.id, fireAt, payload.skip, undefined, opts);
           continue;
         }
-        toStart.push({ index: i, type: s.taskType, payload, scheduleId: s.id, fireAt });
+        toStart.push({ index: i, type: s.taskType, payload: payload.ok, scheduleId: s.id, fireAt });
         active.set(s.id, [...(active.get(s.id) ?? []), { id: `#${i}`, status: "pending", fireAt: fireAt.getTime() }]);
       }
 

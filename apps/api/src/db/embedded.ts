@@ -1,7 +1,7 @@
 import cp from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
-import { syncBuiltinESMExports } from "node:module";
+import { createRequire, syncBuiltinESMExports } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import AsyncExitHook from "async-exit-hook";
@@ -32,6 +32,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   // enter every parent of the data directory.
   await fs.mkdir(dataDir, { recursive: true, mode: 0o755 });
   await fs.chmod(dataDir, 0o755);
+  if (process.getuid?.() === 0) await checkReachableByPostgresUser(dataDir);
   const pgDir = path.join(dataDir, "pg");
   const secretFile = path.join(dataDir, "embedded-postgres.json");
   const initialised = await exists(path.join(pgDir, "PG_VERSION"));
@@ -128,4 +129,33 @@ async function withDetachedPostgres<T>(start: () => Promise<T>): Promise<T> {
     cp.spawn = original;
     syncBuiltinESMExports();
   }
+}
+
+/**
+ * As root, the server and its binaries run as the `postgres` user, who cannot enter a directory closed to others
+ * (a home directory, `mktemp -d`): initdb would fail with a bare EACCES. Say which directory and what to do instead.
+ */
+async function checkReachableByPostgresUser(dataDir: string): Promise<void> {
+  const binaries = path.dirname(createRequire(import.meta.url).resolve("embedded-postgres"));
+  for (const [what, start] of [["the Postgres binaries", binaries], ["the data directory", dataDir]] as const) {
+    const closed = await firstClosedAncestor(path.resolve(start));
+    if (closed) {
+      throw new Error(
+        `The embedded Postgres runs as the 'postgres' user when Taskline runs as root, and that user cannot enter ${closed} ` +
+          `(on the way to ${what}, ${start}). Run Taskline as a regular user, allow others to enter it (chmod o+x ${closed}), ` +
+          `move the checkout or TASKLINE_DATA_DIR elsewhere, or set DATABASE_URL (TEST_DATABASE_URL for tests) to a Postgres server.`,
+      );
+    }
+  }
+}
+
+/** The first directory from the root down to `dir` that others may not enter (no o+x), if any. */
+export async function firstClosedAncestor(dir: string): Promise<string | undefined> {
+  const parts = dir.split(path.sep).filter(Boolean);
+  for (let i = 1; i <= parts.length; i++) {
+    const ancestor = path.sep + parts.slice(0, i).join(path.sep);
+    const stat = await fs.stat(ancestor).catch(() => undefined);
+    if (stat?.isDirectory() && (stat.mode & 0o001) === 0) return ancestor;
+  }
+  return undefined;
 }

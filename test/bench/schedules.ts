@@ -8,6 +8,7 @@ import { loadConfig } from "../../apps/api/src/config.js";
 import { startEmbeddedPostgres } from "../../apps/api/src/db/embedded.js";
 import { createLogger } from "../../apps/api/src/lib/logger.js";
 import { defineTaskType } from "../../tasks/contract.js";
+import { PgTrace } from "./pg-trace.js";
 import { ms, summary } from "./stats.js";
 
 /**
@@ -15,6 +16,7 @@ import { ms, summary } from "./stats.js";
  * database work per minute, and the delay from each fire's due time to its task starting, over MINUTES real minutes
  * (default 2). WORKER_CONCURRENCY (default 10) and WORKERS (worker pools, default 1) set the workers; OVERLAP=skip
  * measures SKIP schedules (fire jobs) instead of ALLOW (tasks made ahead). Embedded Postgres unless BENCH_DATABASE_URL is set.
+ * BENCH_TRACE=1 adds, under each minute, what Postgres and this process did second by second (pg-trace.ts).
  */
 const SCHEDULES = Number(process.env.SCHEDULES ?? 10_000);
 // ALLOW: the tick makes the tasks ahead; SKIP: fire jobs decide the overlap at the fire time.
@@ -60,6 +62,8 @@ try {
   const toBoundary = 60_000 - (Date.now() % 60_000);
   console.log(`waiting ${Math.round(toBoundary / 1000)} s for the next minute`);
   await new Promise((r) => setTimeout(r, toBoundary + 100));
+  const trace = process.env.BENCH_TRACE === "1" ? new PgTrace(databaseUrl) : undefined;
+  await trace?.start();
   const before = await stats();
   const from = new Date();
   await new Promise((r) => setTimeout(r, MINUTES * 60_000));
@@ -79,7 +83,9 @@ try {
   for (const [at, delays] of [...minutes].sort((a, b) => a[0] - b[0])) {
     const m = summary(delays);
     console.log(`  fires due ${new Date(at).toISOString().slice(11, 19)}: ${m.n} started, p50 ${ms(m.p50)}  p99 ${ms(m.p99)}  max ${ms(m.max)}`);
+    for (const line of trace?.report(at, Math.min(40, Math.ceil(m.max / 1000) + 4)) ?? []) console.log(line);
   }
+  await trace?.stop();
   // A whole tick: the next minute's fires are all still to plan.
   const tickTimer = Date.now();
   const tick = await app.services.scheduler.tick(new Date(Date.now() + 60_000));

@@ -154,6 +154,24 @@ describe("the schedule API", () => {
     expect(view.data.schedule).toEqual({ status: "RUNNING", lastFire: { task: { id: forced.data.triggerSchedule.id } } });
   });
 
+  it("counts a task waiting out a retry's backoff as running, unlike a task planned ahead", async () => {
+    const s = await create({ cron: "0 5 * * *", overlapPolicy: "SKIP" });
+    const task = (await app.gql(`mutation($id: ID!) { triggerSchedule(id: $id) { id } }`, { id: s.id })).data.triggerSchedule;
+    // What a failed first attempt leaves: RETRYING with run_at at the end of its backoff.
+    await app.pool.query(`UPDATE task SET status = 'retrying', attempts = 1, run_at = $2 WHERE id = $1`, [task.id, new Date(clock.now().getTime() + 10 * MIN)]);
+    const view = await app.gql(`query($id: ID!) { schedule(id: $id) { status } }`, { id: s.id });
+    expect(view.data.schedule.status).toBe("RUNNING");
+    clock.advance(1);
+    const busy = await app.gql(`mutation($id: ID!) { triggerSchedule(id: $id) { id } }`, { id: s.id });
+    expect(busy.errors?.[0]?.extensions).toMatchObject({ code: "SCHEDULE_BUSY", busyTaskId: task.id });
+    const overview = async () => (await app.gql(`{ schedulerOverview { running } }`)).data.schedulerOverview.running;
+    const before = await overview();
+    // The same row as a task made ahead for a later fire: not running yet.
+    await app.pool.query(`UPDATE task SET status = 'pending', attempts = 0 WHERE id = $1`, [task.id]);
+    expect(await overview()).toBe(before - 1);
+    expect((await app.gql(`query($id: ID!) { schedule(id: $id) { status } }`, { id: s.id })).data.schedule.status).toBe("ACTIVE");
+  });
+
   it("records a scheduled fire skipped by the overlap policy as the last fire", async () => {
     const s = await create({ cron: "0 4 * * *", overlapPolicy: "SKIP" });
     await app.gql(`mutation($id: ID!) { triggerSchedule(id: $id) { id } }`, { id: s.id });

@@ -5,6 +5,7 @@ import type { Clock } from "../schedules/clock.js";
 import { type UpcomingFire, upcomingFires } from "../schedules/schedule-overview.js";
 import { scheduleFromRow } from "../schedules/schedule.entity.js";
 import type { TaskTypeRegistry } from "../tasks/task-registry.js";
+import { notWaitingAhead } from "../tasks/task-status.js";
 import {
   OperationsOverview,
   PausedKind,
@@ -60,7 +61,7 @@ export const POOLS_SQL = `
 const RELEASE_SQL = `
   SELECT count(*)::int AS n FROM graphile_worker.reschedule_jobs(
     ARRAY(SELECT j.id FROM graphile_worker.jobs j JOIN task t ON t.id::text = j.key
-      WHERE j.locked_at IS NULL AND j.run_at > now() AND t.status = 'pending' AND (t.run_at IS NULL OR t.run_at <= now())
+      WHERE j.locked_at IS NULL AND j.run_at > now() AND t.status = 'pending' AND ${notWaitingAhead("t", "now()")}
         AND CASE WHEN $1 = 'task_type' THEN t.type = $2 ELSE t.queue_name = $2 END),
     run_at := now())`;
 

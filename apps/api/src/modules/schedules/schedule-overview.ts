@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { DateTime } from "../../graphql/scalars.js";
+import { notWaitingAhead, OPEN_STATUSES } from "../tasks/task-status.js";
 import type { Clock } from "./clock.js";
 import { firesAfter } from "./next-fires.js";
 import { Schedule, scheduleFromRow, timingOf } from "./schedule.entity.js";
@@ -71,8 +72,8 @@ export async function schedulerOverview(ds: DataSource, clock: Clock, nextCount:
   const now = clock.now();
   const schedules = (await ds.query(`SELECT * FROM schedule`)).map(scheduleFromRow) as Schedule[];
   const busyRows: Array<{ schedule_id: string }> = await ds.query(
-    `SELECT DISTINCT schedule_id FROM task WHERE schedule_id IS NOT NULL AND status IN ('pending', 'running', 'retrying') AND (run_at IS NULL OR run_at <= $1)`,
-    [now],
+    `SELECT DISTINCT schedule_id FROM task t WHERE schedule_id IS NOT NULL AND status = ANY($1) AND ${notWaitingAhead("t", "$2")}`,
+    [OPEN_STATUSES, now],
   );
   const busy = new Set(busyRows.map((r) => r.schedule_id));
   const unpaused = schedules.filter((s) => !s.paused);

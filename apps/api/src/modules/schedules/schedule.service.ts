@@ -7,6 +7,7 @@ import type { TaskTypeRegistry } from "../tasks/task-registry.js";
 import type { TaskService } from "../tasks/task.service.js";
 import { isUuid } from "../../lib/validate.js";
 import type { Task } from "../tasks/task.entity.js";
+import { notWaitingAhead, OPEN_STATUSES } from "../tasks/task-status.js";
 import type { Clock } from "./clock.js";
 import { checkTiming, firesAfter } from "./next-fires.js";
 import { type Schedule, ScheduleFire, scheduleFromRow, ScheduleStatus, timingOf } from "./schedule.entity.js";
@@ -14,7 +15,6 @@ import type { CreateScheduleInput, UpdateScheduleInput } from "./schedule.inputs
 import { FIRE_TASK, fireKeyPrefix, type Scheduler } from "./scheduler.js";
 
 const MAX_NAME = 200;
-const ACTIVE_STATUSES = ["pending", "running", "retrying"];
 
 /** Schedules as users manage them: validated writes, pause/resume/trigger, and what the list shows. */
 export class ScheduleService {
@@ -167,7 +167,7 @@ export class ScheduleService {
   async status(s: Schedule): Promise<ScheduleStatus> {
     if (s.paused) return ScheduleStatus.PAUSED;
     // A task the tick made ahead is not running yet while it waits for its fire time.
-    const [busy] = await this.ds.query(`SELECT 1 FROM task WHERE schedule_id = $1 AND status = ANY($2) AND (run_at IS NULL OR run_at <= $3) LIMIT 1`, [s.id, ACTIVE_STATUSES, this.clock.now()]);
+    const [busy] = await this.ds.query(`SELECT 1 FROM task t WHERE schedule_id = $1 AND status = ANY($2) AND ${notWaitingAhead("t", "$3")} LIMIT 1`, [s.id, OPEN_STATUSES, this.clock.now()]);
     return busy ? ScheduleStatus.RUNNING : ScheduleStatus.ACTIVE;
   }
 

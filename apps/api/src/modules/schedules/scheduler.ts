@@ -4,6 +4,7 @@ import { GraphQLError } from "graphql";
 import { PgCode, pgCodeOf } from "../../lib/errors.js";
 import type { Logger } from "../../lib/logger.js";
 import type { Task } from "../tasks/task.entity.js";
+import { OPEN_STATUSES } from "../tasks/task-status.js";
 import type { FireTask, TaskService } from "../tasks/task.service.js";
 import type { Clock } from "./clock.js";
 import { planFires } from "./fire-plan.js";
@@ -33,9 +34,10 @@ const TICK_BATCH = 500;
 export const DUE_CHANNEL = "taskline_due";
 /** Due instants per notice (each about 14 bytes; NOTIFY takes under 8,000): per-minute schedules share one. */
 const MAX_DUE_NOTICE = 200;
+/** A tick that planned at least this many fires refreshes the jobs table's statistics (Scheduler.analyzeJobs). */
+const ANALYZE_JOBS_AFTER = 1_000;
 /** A fire job that fails (database down) is retried this often; the task's own attempts are separate. */
 const FIRE_JOB_ATTEMPTS = 5;
-const ACTIVE_STATUSES = ["pending", "running", "retrying"];
 
 /**
  * Enqueue the fire jobs and advance the bookkeeping in one statement: a fire is enqueued exactly when
@@ -107,8 +109,30 @@ export class Scheduler {
         total.schedules += planned.schedules;
         return rows;
       });
-      if (batch.length < TICK_BATCH) return total;
+      if (batch.length < TICK_BATCH) break;
       after = batch.at(-1)!.id;
+    }
+    if (total.enqueued >= ANALYZE_JOBS_AFTER) await this.analyzeJobs();
+    return total;
+  }
+
+  /**
+   * Postgres plans graphile-worker's job fetch from the jobs table's statistics, and a queue table is often empty
+   * when autovacuum visits it (just after a burst): it is then recorded as empty on the pages that remain, and every
+   * job added later counts for nothing until autovacuum comes back. Planned for an empty table, the fetch joins its
+   * batch back to the table by a nested loop over the whole table: 1,000 jobs out of 10,000 took 3 s instead of
+   * 50 ms, and a minute's fires started 10 s late (docs/benchmarks.md). So after planning a burst, the tick, 30 s
+   * ahead of it, analyses the table with the burst in it.
+   */
+  private async analyzeJobs(): Promise<void> {
+    try {
+      await this.ds.transaction(async (m) => {
+        // Waiting for a running autovacuum of the table gets it cancelled after deadlock_timeout (1 s by default).
+        await m.query(`SET LOCAL lock_timeout = '3s'`);
+        await m.query(`ANALYZE graphile_worker._private_jobs`);
+      });
+    } catch (err) {
+      this.log.warn({ err }, "could not refresh the statistics of graphile-worker's jobs table after planning; the coming fires may start late");
     }
   }
 
@@ -230,7 +254,7 @@ export class Scheduler {
       if (overlapChecked.size) {
         const busy: Array<{ schedule_id: string; id: string; status: string; fire_at: Date | null }> = await m.query(
           `SELECT schedule_id, id, status, fire_at FROM task WHERE schedule_id = ANY($1::uuid[]) AND status = ANY($2)`,
-          [[...overlapChecked], ACTIVE_STATUSES],
+          [[...overlapChecked], OPEN_STATUSES],
         );
         for (const b of busy) active.set(b.schedule_id, [...(active.get(b.schedule_id) ?? []), { id: b.id, status: b.status, fireAt: b.fire_at?.getTime() }]);
       }

@@ -28,3 +28,13 @@ export const FINAL_STATUSES: ReadonlySet<TaskStatus> = new Set([TaskStatus.COMPL
 export function isFinal(status: TaskStatus): boolean {
   return FINAL_STATUSES.has(status);
 }
+
+/** The statuses of a task that has not finished. */
+export const OPEN_STATUSES: readonly TaskStatus[] = [TaskStatus.PENDING, TaskStatus.RUNNING, TaskStatus.RETRYING];
+
+/**
+ * SQL: task `t` is not one made ahead that still waits for its time (PENDING with a run_at after `now`: a fire the
+ * schedule engine planned, or a delayed enqueue). A RETRYING task waiting out its backoff is still under way.
+ */
+export const notWaitingAhead = (t: string, now: string): string =>
+  `NOT (${t}.status = 'pending' AND ${t}.run_at IS NOT NULL AND ${t}.run_at > ${now})`;

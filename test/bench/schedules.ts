@@ -14,8 +14,9 @@ import { ms, summary } from "./stats.js";
 /**
  * `npm run bench:schedules`: SCHEDULES (default 10,000) schedules firing every minute. Prints the tick's time, the
  * database work per minute, and the delay from each fire's due time to its task starting, over MINUTES real minutes
- * (default 2). WORKER_CONCURRENCY (default 10) and WORKERS (worker pools, default 1) set the workers; OVERLAP=skip
- * measures SKIP schedules (fire jobs) instead of ALLOW (tasks made ahead). Embedded Postgres unless BENCH_DATABASE_URL is set.
+ * (default 2). WORKER_CONCURRENCY (default 10000: what such a fleet needs, docs/benchmarks.md) and WORKERS (worker
+ * pools, default 1) set the workers; OVERLAP=skip measures SKIP schedules (fire jobs) instead of ALLOW (tasks made
+ * ahead). Embedded Postgres unless BENCH_DATABASE_URL is set.
  * BENCH_TRACE=1 adds, under each minute, what Postgres and this process did second by second (pg-trace.ts).
  */
 const SCHEDULES = Number(process.env.SCHEDULES ?? 10_000);
@@ -37,7 +38,7 @@ if (!databaseUrl) {
   databaseUrl = db.url;
   stopDb = db.stop;
 }
-const concurrency = process.env.WORKER_CONCURRENCY ?? "10";
+const concurrency = process.env.WORKER_CONCURRENCY ?? "10000";
 const config = loadConfig({ NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", TASKLINE_DEFAULT_SCHEDULES: "false", WORKER_CONCURRENCY: concurrency });
 const app = await startTaskline({ config, log, api: false, worker: true, extraTaskTypes: [noop] });
 // WORKERS > 1: more worker pools in this process (each its own connections and batches, as separate processes would

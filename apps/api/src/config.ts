@@ -24,7 +24,7 @@ const schema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().default("127.0.0.1"),
   /** Tasks one worker process runs at once. */
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Connections of the process's main pool (graphile-worker, claims, progress writes); unset: concurrency + 10, at most 50. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).optional(),
   /** How often a worker writes the coalesced progress of its running tasks, in milliseconds. */
@@ -235,7 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
     // Claims, progress and completions are batched per worker, so a high concurrency does not need a connection per
-    // task; the cap keeps WORKER_CONCURRENCY=1000 under Postgres's max_connections.
+    // task; the cap keeps WORKER_CONCURRENCY in the thousands under Postgres's max_connections.
     databasePoolSize: e.DATABASE_POOL_SIZE ?? Math.min(e.WORKER_CONCURRENCY + 10, 50),
     dataDir: path.resolve(e.TASKLINE_DATA_DIR),
     pgPort: e.TASKLINE_PG_PORT,

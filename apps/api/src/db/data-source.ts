@@ -17,11 +17,12 @@ import { ResumeAnalysis1764220000000 } from "./migrations/1764220000000-Resume-A
 import { AtsSync1764210000000 } from "./migrations/1764210000000-Ats-Sync.js";
 import { RecruitingOperations1764108000000 } from "./migrations/1764108000000-Recruiting-Operations.js";
 import { Operations1764230000000 } from "./migrations/1764230000000-Operations.js";
+import { JobStatistics1764240000000 } from "./migrations/1764240000000-Job-Statistics.js";
 import { Devices1764200000000 } from "./migrations/1764200000000-Devices.js";
 
 export const entities = [Task, JobPosting, Candidate, User, ApiKey, AuditEntry, OutboxMessage, Schedule];
 /** Append-only, in order. Never edit one that has landed. */
-export const migrations = [TaskPipeline1764072000000, Identity1764086400000, Mail1764097200000, Schedules1764100800000, WorkerPools1764104400000, RecruitingOperations1764108000000, EnrichmentExports1764111600000, Devices1764200000000, AtsSync1764210000000, ResumeAnalysis1764220000000, Operations1764230000000];
+export const migrations = [TaskPipeline1764072000000, Identity1764086400000, Mail1764097200000, Schedules1764100800000, WorkerPools1764104400000, RecruitingOperations1764108000000, EnrichmentExports1764111600000, Devices1764200000000, AtsSync1764210000000, ResumeAnalysis1764220000000, Operations1764230000000, JobStatistics1764240000000];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {
   return new DataSource({

@@ -80,7 +80,11 @@ try {
     [from, new Date(from.getTime() + MINUTES * 60_000)],
   );
   const minutes = new Map<number, number[]>();
-  for (const r of rows as Array<{ fire_at: Date; delay: number }>) minutes.set(r.fire_at.getTime(), [...(minutes.get(r.fire_at.getTime()) ?? []), Number(r.delay)]);
+  for (const r of rows as Array<{ fire_at: Date; delay: number }>) {
+    const at = r.fire_at.getTime();
+    if (!minutes.has(at)) minutes.set(at, []);
+    minutes.get(at)!.push(Number(r.delay));
+  }
   for (const [at, delays] of [...minutes].sort((a, b) => a[0] - b[0])) {
     const m = summary(delays);
     console.log(`  fires due ${new Date(at).toISOString().slice(11, 19)}: ${m.n} started, p50 ${ms(m.p50)}  p99 ${ms(m.p99)}  max ${ms(m.max)}`);

@@ -128,9 +128,10 @@ export class DeviceOperations {
       await s.disable();
       const writer = await this.attendance.begin(device.id, ctx.taskId);
       const report = (message: string) => ctx.progress(writer.written + records.beforeSince + records.unstorable.length, records.expected ?? info.logCount, message);
+      const reportReading = () => report(`Reading attendance records: ${records.read} read, ${writer.written} stored`);
       const onStored = (size: number) => {
         for (let i = 0; i < size; i++) ctx.itemSucceeded();
-        report(`Reading attendance records: ${records.read} read, ${writer.written} stored`);
+        reportReading();
       };
       try {
         // Unless it is to be cleared, the device is turned back on as soon as it has sent everything, while the
@@ -146,7 +147,7 @@ export class DeviceOperations {
             records.push(bytes);
             // Waits while the previous batch is still being inserted, which in the end holds the device back.
             if (records.pending >= STORE_BATCH) await writer.write(records.take()!, onStored);
-            report(`Reading attendance records: ${records.read} read, ${writer.written} stored`);
+            reportReading();
           },
           options.clearAfter ? undefined : enable,
         );
